@@ -46,13 +46,20 @@ public interface VectorSource {
         };
     }
 
-    /** A view of the remaining elements of a float32 buffer (position to limit); the buffer's position is not moved. */
+    /**
+     * A view of the remaining elements of a float32 buffer (position to limit); the buffer's position is not moved.
+     * Reads go through a bulk copy, so a view must not be read from two threads at once.
+     */
     static VectorSource of(FloatBuffer buffer) {
         FloatBuffer view = Objects.requireNonNull(buffer, "buffer").slice();
         return new VectorSource() {
+            private float[] scratch = new float[0];
+
             @Override public int length() { return view.limit(); }
             @Override public void read(int offset, double[] dst, int count) {
-                for (int i = 0; i < count; i++) dst[i] = view.get(offset + i);
+                if (scratch.length < count) scratch = new float[count];
+                view.get(offset, scratch, 0, count);
+                for (int i = 0; i < count; i++) dst[i] = scratch[i];
             }
         };
     }
