@@ -1,7 +1,9 @@
 package org.spectraledge.events;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import org.spectraledge.spectral.WindowResult;
 
 /**
  * The per-window gap quantities that the gap events of SPEC §7 look at, one value per window.
@@ -45,6 +47,24 @@ public record GapSeries(long[] steps, double[] g23, double[] gapRatio, double[] 
             }
         }
         return values.clone();
+    }
+
+    /**
+     * The series of a tracker's window results: g₂₃, R under each window's headline rule, and 𝒜 (NaN where no
+     * learning rate was given). Window steps must already be in the eval log's units (e.g. optimizer steps).
+     */
+    public static GapSeries of(List<WindowResult> windows) {
+        int n = windows.size();
+        long[] steps = new long[n];
+        double[] g23 = new double[n], ratio = new double[n], adiabatic = new double[n];
+        for (int i = 0; i < n; i++) {
+            WindowResult w = windows.get(i);
+            steps[i] = w.step();
+            g23[i] = w.gaps().g23();
+            ratio[i] = w.gapRatio();
+            adiabatic[i] = w.adiabatic().map(a -> a.value()).orElse(Double.NaN);
+        }
+        return new GapSeries(steps, g23, ratio, adiabatic);
     }
 
     /** Number of windows. */
