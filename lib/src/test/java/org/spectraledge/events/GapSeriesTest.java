@@ -22,8 +22,8 @@ class GapSeriesTest {
         GapSeries g = GapSeries.of(w);
         assertArrayEquals(new long[] {200, 300, 400}, g.steps());
         assertTrue(Double.isNaN(g.g23()[0]), "g23 needs three updates");
-        assertEquals(9 - 4, g.g23()[1], 1e-12);     // σ = 3, 2, 1 → λ = 9, 4, 1
-        assertEquals(9 - 4, g.g23()[2], 1e-12);     // σ = 4, 3, 2 → λ = 16, 9, 4
+        assertEquals(4 - 1, g.g23()[1], 1e-12);     // σ = 1, 2, 3 → λ = 9, 4, 1
+        assertEquals(9 - 4, g.g23()[2], 1e-12);     // σ = 2, 3, 4 → λ = 16, 9, 4
         assertEquals(w.get(2).gapRatio(), g.gapRatio()[2], 0);
         assertTrue(Double.isNaN(g.adiabatic()[0]), "no learning rate, no 𝒜");
     }
