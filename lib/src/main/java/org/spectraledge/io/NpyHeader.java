@@ -113,7 +113,7 @@ record NpyHeader(NpyDtype dtype, ByteOrder order, boolean fortranOrder, int[] sh
         NpyDtype dtype = dtype((String) descr, source);
         int[] shape = shape(dict.get("shape"), source);
         long elements = 1;
-        for (int d : shape) elements *= d; // each d < 2^31 and the running product is checked below
+        for (int d : shape) elements *= d; // shape() has checked that this fits in an int
         long bytes = elements * dtype.bytes();
         if (bytes > Integer.MAX_VALUE) {
             throw new NpyFormatException(source, "array of shape " + describe(shape) + " holds " + bytes

@@ -223,6 +223,15 @@ class NpyReaderTest {
                 .contains("header does not parse"));
     }
 
+    @Test
+    void arraysBeyondOneBufferAreRejectedClearly() throws IOException {
+        byte[] big = npyWithHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (600000000,), }");
+        String msg = failsToRead(Files.write(dir.resolve("big.npy"), big)).getMessage();
+        assertTrue(msg.contains("2400000000 bytes") && msg.contains("2 GiB"), msg);
+        byte[] huge = npyWithHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (3000000000,), }");
+        assertTrue(failsToRead(Files.write(dir.resolve("huge.npy"), huge)).getMessage().contains("dimension 3000000000"));
+    }
+
     private static byte[] npyWithHeader(String header) {
         byte[] h = (header + "\n").getBytes(StandardCharsets.ISO_8859_1);
         byte[] out = new byte[10 + h.length + 24];
