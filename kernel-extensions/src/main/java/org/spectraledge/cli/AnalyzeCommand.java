@@ -1,6 +1,9 @@
 package org.spectraledge.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +18,6 @@ import org.spectraledge.spectral.SpectralTracker;
 import org.spectraledge.spectral.VectorSource;
 import org.spectraledge.spectral.WindowResult;
 import org.spectraledge.table.WindowTable;
-import tech.tablesaw.api.Table;
 
 /**
  * {@code spectral-edge analyze}: the per-window spectral table of parameter snapshots saved as NumPy files, for
@@ -104,11 +106,11 @@ final class AnalyzeCommand implements Command {
             }
             progress.finish();
 
-            Table table = WindowTable.of("all", window, tracker.results());
             if (output.equals("-")) {
-                table.write().csv(out);
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                WindowTable.writeCsv(tracker.results(), window, writer);
             } else {
-                WindowTable.writeCsv(table, Path.of(output));
+                WindowTable.writeCsv(tracker.results(), window, Path.of(output));
             }
             PrintStream report = output.equals("-") ? err : out;
             report.println(summary(files.count(), used.size(), p, cfg, tracker.results(), output));

@@ -1,7 +1,10 @@
 package org.spectraledge.table;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +34,8 @@ import tech.tablesaw.columns.Column;
  * {@code bound} variant and {@code overlap} the consecutive-window one. A cell is empty, never NaN, where the
  * quantity does not exist: σ_j and α_j beyond the size of a partial window, g₂₃ below 3 updates, overlaps of the
  * first window, {@code adiabatic}/{@code regime} without a learning rate, {@code bbp_ratio} when ν = 0.
- * 𝒜 is written as {@code Infinity} when the window changed while its gap was 0.
+ * 𝒜 is written as {@code Infinity} when the window changed while its gap was 0. Numbers are written in full
+ * precision (Java's shortest round-trip form).
  */
 public final class WindowTable {
     private WindowTable() {}
@@ -50,99 +54,108 @@ public final class WindowTable {
     }
 
     /**
-     * Builds the table.
+     * One row's values in column order: {@code Long} step, {@code Integer} size / k* / k95, {@code String} regime,
+     * {@code Double} otherwise, and {@code null} where the quantity does not exist.
+     */
+    public static List<Object> values(WindowResult r, int window) {
+        if (r.size() > window) {
+            throw new IllegalArgumentException("a window of " + r.size() + " updates does not fit a table for W = " + window);
+        }
+        Stability st = r.stability();
+        List<Object> v = new ArrayList<>(columnNames(window).size());
+        v.add(r.step());
+        v.add(r.size());
+        padded(v, r.spectrum().sigma(), window);
+        padded(v, r.gaps().ratios(), window - 1);
+        v.add(r.gaps().by(GapRule.PLAIN).kStar());
+        v.add(r.gaps().by(GapRule.WEIGHTED).kStar());
+        v.add(r.gaps().by(GapRule.FLOORED).kStar());
+        v.add(r.gap().ratio());
+        v.add(r.gap().gap());
+        v.add(r.gap().eigengap());
+        v.add(orNull(r.gaps().g23()));
+        v.add(st.deltaExact());
+        v.add(st.deltaEigen());
+        padded(v, st.alphaBound(), window);
+        padded(v, st.overlap(), window);
+        v.add(r.adiabatic().map(a -> (Object) a.value()).orElse(null));
+        v.add(r.adiabatic().map(a -> (Object) a.regime().label()).orElse(null));
+        v.add(orNull(r.baseline().bbpRatio()));
+        v.add(r.pc1());
+        v.add(r.k95());
+        return v;
+    }
+
+    /** One CSV line (no line terminator) for a window. */
+    public static String csvLine(WindowResult r, int window) {
+        StringBuilder b = new StringBuilder();
+        for (Object o : values(r, window)) {
+            if (b.length() > 0) b.append(',');
+            if (o != null) b.append(o);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Builds the Tablesaw table (for display and further analysis).
      *
      * @param name    table name (e.g. the parameter group)
      * @param window  W, which fixes the number of σ, ratio, α and overlap columns
      * @param results the windows, in order. Not modified.
      */
     public static Table of(String name, int window, List<WindowResult> results) {
-        LongColumn step = LongColumn.create("step");
-        IntColumn size = IntColumn.create("size");
-        DoubleColumn[] sigma = doubles("sigma_", window);
-        DoubleColumn[] ratio = doubles("ratio_", window - 1);
-        IntColumn kPlain = IntColumn.create("kstar_plain");
-        IntColumn kWeighted = IntColumn.create("kstar_weighted");
-        IntColumn kFloored = IntColumn.create("kstar_floored");
-        DoubleColumn gapRatio = DoubleColumn.create("gap_ratio");
-        DoubleColumn gap = DoubleColumn.create("gap");
-        DoubleColumn eigengap = DoubleColumn.create("eigengap");
-        DoubleColumn g23 = DoubleColumn.create("g23");
-        DoubleColumn dExact = DoubleColumn.create("dG_exact");
-        DoubleColumn dEigen = DoubleColumn.create("dG_eigen");
-        DoubleColumn[] alpha = doubles("alpha_", window);
-        DoubleColumn[] overlap = doubles("overlap_", window);
-        DoubleColumn adiabatic = DoubleColumn.create("adiabatic");
-        StringColumn regime = StringColumn.create("regime");
-        DoubleColumn bbp = DoubleColumn.create("bbp_ratio");
-        DoubleColumn pc1 = DoubleColumn.create("pc1");
-        IntColumn k95 = IntColumn.create("k95");
-
-        for (WindowResult r : results) {
-            if (r.size() > window) {
-                throw new IllegalArgumentException("a window of " + r.size() + " updates does not fit a table for W = " + window);
-            }
-            Stability st = r.stability();
-            step.append(r.step());
-            size.append(r.size());
-            fill(sigma, r.spectrum().sigma());
-            fill(ratio, r.gaps().ratios());
-            kPlain.append(r.gaps().by(GapRule.PLAIN).kStar());
-            kWeighted.append(r.gaps().by(GapRule.WEIGHTED).kStar());
-            kFloored.append(r.gaps().by(GapRule.FLOORED).kStar());
-            gapRatio.append(r.gap().ratio());
-            gap.append(r.gap().gap());
-            eigengap.append(r.gap().eigengap());
-            appendOrMissing(g23, r.gaps().g23());
-            dExact.append(st.deltaExact());
-            dEigen.append(st.deltaEigen());
-            fill(alpha, st.alphaBound());
-            fill(overlap, st.overlap());
-            if (r.adiabatic().isPresent()) {
-                adiabatic.append(r.adiabatic().get().value());
-                regime.append(r.adiabatic().get().regime().label());
-            } else {
-                adiabatic.appendMissing();
-                regime.appendMissing();
-            }
-            appendOrMissing(bbp, r.baseline().bbpRatio());
-            pc1.append(r.pc1());
-            k95.append(r.k95());
+        List<String> names = columnNames(window);
+        List<Column<?>> columns = new ArrayList<>();
+        for (String n : names) {
+            if (n.equals("step")) columns.add(LongColumn.create(n));
+            else if (n.equals("size") || n.startsWith("kstar_") || n.equals("k95")) columns.add(IntColumn.create(n));
+            else if (n.equals("regime")) columns.add(StringColumn.create(n));
+            else columns.add(DoubleColumn.create(n));
         }
-
-        List<Column<?>> columns = new ArrayList<>(List.of(step, size));
-        columns.addAll(List.of(sigma));
-        columns.addAll(List.of(ratio));
-        columns.addAll(List.of(kPlain, kWeighted, kFloored, gapRatio, gap, eigengap, g23, dExact, dEigen));
-        columns.addAll(List.of(alpha));
-        columns.addAll(List.of(overlap));
-        columns.addAll(List.of(adiabatic, regime, bbp, pc1, k95));
+        for (WindowResult r : results) {
+            List<Object> v = values(r, window);
+            for (int c = 0; c < columns.size(); c++) {
+                Column<?> col = columns.get(c);
+                Object o = v.get(c);
+                if (o == null) col.appendMissing();
+                else if (col instanceof LongColumn l) l.append((Long) o);
+                else if (col instanceof IntColumn i) i.append((Integer) o);
+                else if (col instanceof StringColumn s) s.append((String) o);
+                else ((DoubleColumn) col).append((Double) o);
+            }
+        }
         return Table.create(name, columns);
     }
 
-    /** Writes the table as CSV (header row, then one row per window) to {@code file}, creating parent folders. */
-    public static void writeCsv(Table table, Path file) {
+    /** Writes the CSV (header, then one line per window) to {@code file}, creating parent folders. */
+    public static void writeCsv(List<WindowResult> results, int window, Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            table.write().csv(file.toFile());
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                writeCsv(results, window, w);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the window table to " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static DoubleColumn[] doubles(String prefix, int n) {
-        DoubleColumn[] c = new DoubleColumn[n];
-        for (int j = 0; j < n; j++) c[j] = DoubleColumn.create(prefix + (j + 1));
-        return c;
+    /** Writes the CSV (header, then one line per window) to a writer. */
+    public static void writeCsv(List<WindowResult> results, int window, Writer out) throws IOException {
+        out.write(String.join(",", columnNames(window)));
+        out.write('\n');
+        for (WindowResult r : results) {
+            out.write(csvLine(r, window));
+            out.write('\n');
+        }
+        out.flush();
     }
 
-    /** Appends values[j] to column j, and a missing value to the columns beyond the array. */
-    private static void fill(DoubleColumn[] columns, double[] values) {
-        for (int j = 0; j < columns.length; j++) appendOrMissing(columns[j], j < values.length ? values[j] : Double.NaN);
+    private static void padded(List<Object> v, double[] values, int n) {
+        for (int j = 0; j < n; j++) v.add(j < values.length ? orNull(values[j]) : null);
     }
 
-    private static void appendOrMissing(DoubleColumn c, double v) {
-        if (Double.isNaN(v)) c.appendMissing(); else c.append(v);
+    private static Double orNull(double x) {
+        return Double.isNaN(x) ? null : x;
     }
 }
