@@ -1,0 +1,163 @@
+package org.spectraledge.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
+import ai.djl.util.Utils;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts DJL's PyTorch engine offline, with explicit thread counts and a seed, or explains exactly
+ * why it cannot.
+ *
+ * <p>Call {@link #start(EngineConfig)} (or {@link #start()}) before any other DJL call: DJL reads its
+ * settings when its {@code Engine} class initialises, and that moment is the only chance to keep it
+ * offline. What this class sets, and why (read from the DJL 0.36 source):
+ * <ul>
+ *   <li>{@code ai.djl.offline=true}: {@code Utils.openUrl} refuses http(s), and
+ *       {@code Ec2Utils.callHome} (run when {@code Engine} initialises) skips the telemetry call, which
+ *       otherwise first probes a cloud metadata address.</li>
+ *   <li>{@code OPT_OUT_TRACKING=true}: the telemetry opt-out, a second guard should the offline flag
+ *       ever stop covering telemetry.</li>
+ *   <li>{@code ai.djl.default_engine=PyTorch} (unless set): another engine on the class path cannot
+ *       become the default.</li>
+ *   <li>{@code ai.djl.pytorch.num_threads} and {@code ai.djl.pytorch.num_interop_threads}: read
+ *       once, in {@code PtEngine.newInstance}.</li>
+ *   <li>{@code ENGINE_CACHE_DIR} when {@link EngineConfig#cacheDir()} is given.</li>
+ * </ul>
+ * {@code PYTORCH_VERSION} and {@code PYTORCH_FLAVOR} are deliberately left alone: a value that
+ * does not match the bundled jar sends DJL to its download path.
+ *
+ * <p>Starting twice is allowed. A second start with another intra-op thread count applies it
+ * through PyTorch's {@code set_num_threads} (legal at any time); a different inter-op count or cache
+ * directory cannot be applied any more and throws.
+ */
+public final class Engines {
+
+    /** DJL's name of the PyTorch engine. */
+    public static final String ENGINE_NAME = "PyTorch";
+
+    private static EngineConfig started;
+
+    private Engines() {}
+
+    /**
+     * Starts the engine with {@link EngineConfig#defaults()}, or returns the running one unchanged.
+     */
+    public static synchronized EngineInfo start() {
+        return start(started != null ? started : EngineConfig.defaults());
+    }
+
+    /**
+     * Starts the engine offline with {@code config}, or adjusts the running one (intra-op threads and
+     * seed only).
+     *
+     * @throws EngineStartException if the native library cannot load; the message names each missing
+     *     piece and its fix
+     * @throws IllegalStateException if the engine already runs with another inter-op thread count or
+     *     cache directory (both fixed for the life of the JVM)
+     */
+    public static synchronized EngineInfo start(EngineConfig config) {
+        if (started == null) {
+            Engine engine = load(config);
+            started = config;
+            engine.setRandomSeed(config.seed());
+            return checkThreads(engine, config);
+        }
+        if (!started.cacheDir().equals(config.cacheDir()) || started.interOpThreads() != config.interOpThreads()) {
+            throw new IllegalStateException("The engine already runs with " + started + "; the cache directory and "
+                    + "the inter-op thread count are fixed once PyTorch has started, so " + config
+                    + " cannot be applied. Fix: restart the JVM (in a notebook: restart the kernel).");
+        }
+        Engine engine = Engine.getEngine(ENGINE_NAME);
+        if (started.intraOpThreads() != config.intraOpThreads()) {
+            JniUtils.setNumThreads(config.intraOpThreads());
+        }
+        started = config;
+        engine.setRandomSeed(config.seed());
+        return checkThreads(engine, config);
+    }
+
+    /**
+     * Re-seeds PyTorch's generator and DJL's {@code RandomUtils}, e.g. at the start of each run.
+     *
+     * @throws IllegalStateException if the engine has not been started
+     */
+    public static synchronized void seed(int seed) {
+        if (started == null) {
+            throw new IllegalStateException("The engine is not started. Fix: call Engines.start(...) first.");
+        }
+        Engine.getEngine(ENGINE_NAME).setRandomSeed(seed);
+    }
+
+    private static Engine load(EngineConfig config) {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        if (System.getProperty("ai.djl.default_engine") == null) {
+            System.setProperty("ai.djl.default_engine", ENGINE_NAME);
+        }
+        System.setProperty(EngineConfig.INTRA_OP_PROPERTY, Integer.toString(config.intraOpThreads()));
+        System.setProperty(EngineConfig.INTER_OP_PROPERTY, Integer.toString(config.interOpThreads()));
+
+        List<String> problems = new ArrayList<>();
+        Optional<Path> cacheDir = config.cacheDir();
+        String envCache = System.getenv("ENGINE_CACHE_DIR");
+        if (cacheDir.isPresent() && envCache != null && !Path.of(envCache).toAbsolutePath().normalize()
+                .equals(cacheDir.get())) {
+            problems.add("The environment variable ENGINE_CACHE_DIR=" + envCache + " overrides the requested cache "
+                    + "directory " + cacheDir.get() + " (DJL reads the environment first). Fix: unset ENGINE_CACHE_DIR "
+                    + "or do not set a cache directory in EngineConfig.");
+        }
+        cacheDir.ifPresent(dir -> System.setProperty("ENGINE_CACHE_DIR", dir.toString()));
+
+        Path pytorchCache = Utils.getEngineCacheDir("pytorch");
+        problems.addAll(NativePreflight.problems(System.getProperty("os.name"), System.getProperty("os.arch"),
+                contextLoader(), Utils::getEnvOrSystemProperty, pytorchCache));
+        if (!problems.isEmpty()) {
+            throw new EngineStartException(problems, null);
+        }
+        try {
+            return Engine.getEngine(ENGINE_NAME);
+        } catch (RuntimeException | LinkageError e) {
+            throw new EngineStartException(List.of("DJL found every jar but could not load the PyTorch native "
+                    + "libraries unpacked under " + pytorchCache + " (" + rootMessage(e) + "). Fix: delete that "
+                    + "directory so that the next start unpacks it again; if it persists, read the cause below: the C "
+                    + "and C++ runtime libraries of this system may be too old for libtorch 2.7.1."), e);
+        }
+    }
+
+    /**
+     * Reads the thread counts back from PyTorch. If DJL was started by other code before this class,
+     * our properties came too late and the counts differ: say so instead of running unpinned.
+     */
+    private static EngineInfo checkThreads(Engine engine, EngineConfig config) {
+        int intra = JniUtils.getNumThreads();
+        int inter = JniUtils.getNumInteropThreads();
+        if (intra != config.intraOpThreads() || inter != config.interOpThreads()) {
+            throw new IllegalStateException("PyTorch runs with " + intra + " intra-op and " + inter + " inter-op threads "
+                    + "instead of the requested " + config.intraOpThreads() + " and " + config.interOpThreads()
+                    + ": DJL was started before Engines.start, so neither the thread counts nor offline mode were "
+                    + "applied by us. Fix: call Engines.start(...) before any other DJL call, or pass -Dai.djl.offline=true "
+                    + "-D" + EngineConfig.INTRA_OP_PROPERTY + "=N -D" + EngineConfig.INTER_OP_PROPERTY
+                    + "=M to java.");
+        }
+        return new EngineInfo(engine, engine.getVersion(), intra, inter, Path.of(LibUtils.getLibtorchPath()));
+    }
+
+    /** DJL looks its native resources up through the context class loader, falling back to its own. */
+    private static ClassLoader contextLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : Engines.class.getClassLoader();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
