@@ -1,0 +1,43 @@
+package org.spectraledge.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+
+/**
+ * What a model is trained to do: the loss to minimise and the accuracy to report, from the model's output and
+ * the labels. Implementations must only use array-valued operations (no Java-number arithmetic on arrays that
+ * record gradients: DJL can free such scalars before the backward pass — see DESIGN.md).
+ */
+public interface Objective {
+
+    /** Mean loss over the batch, a scalar that records gradients. */
+    NDArray loss(NDList output, NDArray labels);
+
+    /** Number of examples (or sequences) predicted exactly right, as a Java number. */
+    long correct(NDList output, NDArray labels);
+
+    /** Number of examples (or sequences) in {@code labels}. */
+    long count(NDArray labels);
+
+    /**
+     * Cross-entropy over classes for one label per example (modular arithmetic, parity). The logits are the
+     * model's first output, shaped [B, C], or [B, T, C] of which the last position is used.
+     */
+    static Objective classifyLast() {
+        return new Objective() {
+            @Override public NDArray loss(NDList output, NDArray labels) {
+                NDArray logp = last(output.singletonOrThrow()).logSoftmax(-1);
+                return logp.gather(labels.toType(ai.djl.ndarray.types.DataType.INT64, false).expandDims(-1), -1).neg().mean();
+            }
+            @Override public long correct(NDList output, NDArray labels) {
+                NDArray predicted = last(output.singletonOrThrow()).argMax(-1);
+                return predicted.eq(labels.toType(predicted.getDataType(), false)).sum().toArray()[0].longValue();
+            }
+            @Override public long count(NDArray labels) { return labels.getShape().get(0); }
+
+            private NDArray last(NDArray logits) {
+                return logits.getShape().dimension() == 3 ? logits.get(":, -1, :") : logits;
+            }
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package org.spectraledge.train;
+
+import org.spectraledge.events.EvalRecord;
+
+/**
+ * Hooks into the training loop, one concern per implementation (update capture, run log, progress, checkpoints).
+ * Calls happen on the training thread, in the order listeners were added.
+ */
+public interface TrainingListener {
+
+    /** After each optimizer step, with read access to the updated parameters. */
+    default void afterStep(StepContext context) {}
+
+    /** After each evaluation. */
+    default void afterEval(EvalRecord eval) {}
+
+    /** Once, when the loop stops for any reason (the outcome says which). */
+    default void onEnd(TrainingOutcome outcome) {}
+}
