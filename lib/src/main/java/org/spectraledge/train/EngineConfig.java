@@ -6,11 +6,13 @@ import java.util.Optional;
 /**
  * How the PyTorch engine of DJL is started: thread counts, seed and native cache directory.
  *
- * <p>PyTorch reads the thread counts once, when the engine starts (DJL passes the system
- * properties {@code ai.djl.pytorch.num_threads} and {@code ai.djl.pytorch.num_interop_threads} to
- * the native library in {@code PtEngine.newInstance}). The cache directory is also fixed at start.
- * To change any of the three, restart the JVM (in a notebook: restart the kernel). Only the seed can
- * be changed later, with {@link Engines#seed(int)}.
+ * <p>DJL reads the thread counts once, when the engine starts (it passes the system properties
+ * {@code ai.djl.pytorch.num_threads} and {@code ai.djl.pytorch.num_interop_threads} to the native
+ * library in {@code PtEngine.newInstance}); setting the properties later has no effect. The
+ * inter-op count and the cache directory are then fixed for the life of the JVM (to change them,
+ * restart it; in a notebook, restart the kernel). A later {@link Engines#start(EngineConfig)} can
+ * still change the intra-op count (PyTorch allows that at any time) and the seed, as can
+ * {@link Engines#seed(int)}.
  *
  * @param intraOpThreads threads used inside one operation (matrix products); at least 1
  * @param interOpThreads threads running independent operations in parallel; at least 1

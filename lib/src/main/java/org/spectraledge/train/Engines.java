@@ -45,15 +45,19 @@ public final class Engines {
     private Engines() {}
 
     /**
-     * Starts the engine with {@link EngineConfig#defaults()}, or returns the running one unchanged.
+     * Starts the engine with {@link EngineConfig#defaults()}, or returns the running one unchanged
+     * (not even re-seeded).
      */
     public static synchronized EngineInfo start() {
-        return start(started != null ? started : EngineConfig.defaults());
+        if (started == null) {
+            return start(EngineConfig.defaults());
+        }
+        return checkThreads(Engine.getEngine(ENGINE_NAME), started);
     }
 
     /**
-     * Starts the engine offline with {@code config}, or adjusts the running one (intra-op threads and
-     * seed only).
+     * Starts the engine offline with {@code config} and seeds it, or adjusts the running one
+     * (intra-op threads, and a new seed).
      *
      * @throws EngineStartException if the native library cannot load; the message names each missing
      *     piece and its fix
@@ -79,6 +83,11 @@ public final class Engines {
         started = config;
         engine.setRandomSeed(config.seed());
         return checkThreads(engine, config);
+    }
+
+    /** Whether {@link #start} has succeeded in this JVM. */
+    public static synchronized boolean isStarted() {
+        return started != null;
     }
 
     /**

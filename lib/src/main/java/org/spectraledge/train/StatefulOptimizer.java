@@ -299,7 +299,6 @@ public abstract class StatefulOptimizer extends Optimizer implements AutoCloseab
      * {@code optBeginNumUpdate} is refused too: steps are counted per parameter and restored by
      * {@link #loadState}.
      */
-    @SuppressWarnings("unchecked")
     public abstract static class Builder<B extends Builder<B>> extends OptimizerBuilder<B> {
         private ParameterTracker learningRate;
         private double weightDecay;

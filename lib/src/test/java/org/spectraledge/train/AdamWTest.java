@@ -143,6 +143,13 @@ class AdamWTest {
     }
 
     @Test
+    void updatesFreeTheirTemporaries() {
+        try (AdamW adamW = AdamW.builder().setLearningRate(0.01f).build()) {
+            assertEquals(0, CASE.arraysLeftBehind(adamW));
+        }
+    }
+
+    @Test
     void builderRejectsBadValuesAndElementwiseClipping() {
         assertThrows(IllegalStateException.class, () -> AdamW.builder().build(), "learning rate required");
         assertThrows(IllegalStateException.class, () -> AdamW.builder().setLearningRate(1e-3f).optBeta2(1.0).build());

@@ -159,6 +159,13 @@ class MuonTest {
     }
 
     @Test
+    void updatesFreeTheirTemporaries() {
+        try (Muon muon = muon(true)) {
+            assertEquals(0, CASE.arraysLeftBehind(muon));
+        }
+    }
+
+    @Test
     void defaultSelectorTakesHiddenMatricesOnly() {
         assertTrue(Muon.DEFAULT_SELECTOR.test("blocks.0.attn.W_Q", new Shape(128, 128)));
         assertTrue(Muon.DEFAULT_SELECTOR.test("01Linear_weight", new Shape(64, 32)));

@@ -71,6 +71,28 @@ final class OptimizerCase {
         return new OptimizerCase().param("W", 5, 3, 4).param("b", 5, 4);
     }
 
+    /**
+     * Runs every step and returns how many arrays the parameters' manager holds afterwards beyond
+     * the parameters themselves: temporaries an update forgot to free.
+     */
+    int arraysLeftBehind(Optimizer optimizer) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, NDArray> weights = new LinkedHashMap<>();
+            for (String name : initial.keySet()) {
+                weights.put(name, manager.create(initial.get(name), new Shape(shapes.get(name))));
+            }
+            int before = manager.getManagedArrays().size();
+            for (Map<String, float[]> step : grads) {
+                for (Map.Entry<String, NDArray> w : weights.entrySet()) {
+                    try (NDArray g = manager.create(step.get(w.getKey()), new Shape(shapes.get(w.getKey())))) {
+                        optimizer.update(w.getKey(), w.getValue(), g);
+                    }
+                }
+            }
+            return manager.getManagedArrays().size() - before;
+        }
+    }
+
     /** Runs the Java optimizer; {@code update} is called in insertion order with the name as id. */
     Map<String, float[]> runJava(Optimizer optimizer) {
         return runJava(optimizer, 0, grads.size(), null);

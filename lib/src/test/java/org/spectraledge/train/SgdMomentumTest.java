@@ -1,5 +1,6 @@
 package org.spectraledge.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -68,6 +69,14 @@ class SgdMomentumTest {
         try (SgdMomentum sgd = SgdMomentum.builder().setLearningRate(0.1f).optMomentum(0)
                 .optWeightDecays(0.3f).build()) {
             CASE.assertSame(torch("plainL2"), CASE.runJava(sgd), 1e-5);
+        }
+    }
+
+    @Test
+    void updatesFreeTheirTemporaries() {
+        try (SgdMomentum sgd = SgdMomentum.builder().setLearningRate(0.05f).optNesterov(true)
+                .optWeightDecays(0.01f).setRescaleGrad(0.5f).build()) {
+            assertEquals(0, CASE.arraysLeftBehind(sgd));
         }
     }
 
