@@ -7,6 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.spectraledge.spectral.GramWindow;
 import org.spectraledge.spectral.NonFiniteUpdateException;
@@ -24,7 +28,7 @@ import org.spectraledge.spectral.NonFiniteUpdateException;
 public final class NativeUpdateWindow implements AutoCloseable {
     private final String group;
     private final int dimension;
-    private final GramWindow gram;
+    private GramWindow gram;
     private final NDManager manager;
     private final NDArray rows;
     private NDArray previous;
@@ -132,6 +136,64 @@ public final class NativeUpdateWindow implements AutoCloseable {
             for (int j = 0; j < k; j++) System.arraycopy(flat, j * dimension, out[j], 0, dimension);
             return out;
         }
+    }
+
+    /** Writes the whole window (Gram state, stored updates, previous snapshot) for a checkpoint. */
+    public void save(DataOutputStream out) throws IOException {
+        GramWindow.State st = gram.state();
+        out.writeUTF(group);
+        out.writeInt(st.capacity());
+        out.writeInt(dimension);
+        out.writeLong(st.count());
+        out.writeLong(snapshots);
+        for (double[] row : st.inner()) for (double v : row) out.writeDouble(v);
+        for (long v : st.steps()) out.writeLong(v);
+        writeDoubles(out, rows.toDoubleArray());
+        out.writeBoolean(previous != null);
+        if (previous != null) writeDoubles(out, previous.toDoubleArray());
+    }
+
+    /**
+     * Restores a window written by {@link #save}, replacing this one's state.
+     *
+     * @throws IOException if the saved window is of another group, length or size
+     */
+    public void load(DataInputStream in) throws IOException {
+        String savedGroup = in.readUTF();
+        int w = in.readInt(), p = in.readInt();
+        if (!savedGroup.equals(group) || w != gram.capacity() || p != dimension) {
+            throw new IOException("checkpoint holds window '" + savedGroup + "' (W = " + w + ", P = " + p + ") but this run has '"
+                    + group + "' (W = " + gram.capacity() + ", P = " + dimension + "); resume with the run's own configuration");
+        }
+        long count = in.readLong();
+        long snaps = in.readLong();
+        double[][] inner = new double[w + 1][w + 1];
+        for (double[] row : inner) for (int j = 0; j < row.length; j++) row[j] = in.readDouble();
+        long[] steps = new long[w + 1];
+        for (int i = 0; i < steps.length; i++) steps[i] = in.readLong();
+        rows.set(readDoubles(in, (w + 1) * p));
+        if (in.readBoolean()) {
+            if (previous == null) {
+                previous = manager.zeros(new Shape(dimension), DataType.FLOAT64);
+            }
+            previous.set(readDoubles(in, p));
+        }
+        gram = GramWindow.restore(new GramWindow.State(w, count, inner, steps));
+        snapshots = snaps;
+    }
+
+    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(8 * values.length);
+        b.asDoubleBuffer().put(values);
+        out.write(b.array());
+    }
+
+    private static double[] readDoubles(DataInputStream in, int n) throws IOException {
+        byte[] bytes = new byte[8 * n];
+        in.readFully(bytes);
+        double[] values = new double[n];
+        ByteBuffer.wrap(bytes).asDoubleBuffer().get(values);
+        return values;
     }
 
     @Override

@@ -132,6 +132,38 @@ public final class GramWindow {
         return s;
     }
 
+    /**
+     * Everything needed to continue this window elsewhere (a checkpoint).
+     *
+     * @param capacity W
+     * @param count    updates accepted so far
+     * @param inner    the (W+1)×(W+1) inner products, indexed by sequence number mod (W+1)
+     * @param steps    the step label of each stored update, same indexing
+     */
+    public record State(int capacity, long count, double[][] inner, long[] steps) {
+        public State {
+            if (inner.length != capacity + 1 || steps.length != capacity + 1) {
+                throw new IllegalArgumentException("a window state for W = " + capacity + " needs " + (capacity + 1) + " rows");
+            }
+            inner = java.util.Arrays.stream(inner).map(double[]::clone).toArray(double[][]::new);
+            steps = steps.clone();
+        }
+    }
+
+    /** A copy of the state. */
+    public State state() {
+        return new State(capacity, count, inner, steps);
+    }
+
+    /** A window continuing from a saved state. */
+    public static GramWindow restore(State state) {
+        GramWindow w = new GramWindow(state.capacity());
+        for (int i = 0; i <= state.capacity(); i++) System.arraycopy(state.inner()[i], 0, w.inner[i], 0, state.capacity() + 1);
+        System.arraycopy(state.steps(), 0, w.steps, 0, state.capacity() + 1);
+        w.count = state.count();
+        return w;
+    }
+
     private int slot(long sequence) {
         return (int) (sequence % (capacity + 1));
     }

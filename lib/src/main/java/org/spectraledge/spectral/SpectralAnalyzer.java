@@ -26,6 +26,16 @@ public final class SpectralAnalyzer {
     }
 
     /**
+     * An analyzer that continues a window restored from a checkpoint, as if it had seen every push so far.
+     */
+    public static SpectralAnalyzer resuming(AnalysisConfig config, long parameters, GramWindow window) {
+        SpectralAnalyzer a = new SpectralAnalyzer(config, parameters);
+        a.seen = window.count();
+        a.previous = Spectrum.of(window.gram());
+        return a;
+    }
+
+    /**
      * Analyzes the window as it stands after its latest push.
      *
      * @return the window's result, or empty while it holds fewer than 2 updates (no gap exists yet)

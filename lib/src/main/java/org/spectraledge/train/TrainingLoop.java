@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.spectraledge.datasets.SeededRandom;
 import org.spectraledge.events.EvalRecord;
+import org.spectraledge.spectral.NonFiniteUpdateException;
 
 /**
  * The training loop: forward, loss, backward, clip, update, listeners; evaluate every k steps. One screen, each
@@ -116,7 +117,13 @@ public final class TrainingLoop {
             step = next;
             // 5. listeners see the updated parameters
             StepContext context = new StepContext(step, loss, norm, lr, parameters);
-            for (TrainingListener l : listeners) l.afterStep(context);
+            try {
+                for (TrainingListener l : listeners) l.afterStep(context);
+            } catch (NonFiniteUpdateException e) {
+                status = TrainingOutcome.Status.DIVERGED;
+                message = divergence("the parameter update is not finite (" + e.getMessage() + ")", step);
+                break;
+            }
             // 6. evaluation, and the early stop at the target accuracy
             if (step % settings.evalEvery() == 0 || step == settings.steps()) {
                 EvalRecord eval = evaluate(manager, step);
