@@ -30,5 +30,8 @@
  * masks, position ids) are created on the input's manager. So when the training loop creates each step's inputs on a
  * per-step sub-manager, every temporary of the forward and backward pass is freed with it, and no Java number enters
  * {@code mul}/{@code div} inside gradient recording (a DJL bug reads freed memory in the backward pass otherwise).
+ * Initialize a model explicitly on a long-lived manager ({@code trainer.initialize(shape)} or
+ * {@code block.initialize(manager, DataType.FLOAT32, shape)}; any input shape will do) before the first step: DJL
+ * initializes an uninitialized block lazily on the parameter store's manager, which in a scoped loop is the step's.
  */
 package org.spectraledge.train.model;

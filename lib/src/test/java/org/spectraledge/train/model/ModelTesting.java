@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,12 +33,14 @@ final class ModelTesting {
     }
 
     /**
-     * Replaces every initializer (zeros and ones included) by N(0, std²), so that an oracle comparison also
-     * exercises biases, γ and β.
+     * Replaces the zero/one initializers of biases, γ and β by N(0, std²), so that an oracle comparison exercises
+     * them too (weights keep their seeded N(0, 1/fan_in), which keeps the logits of order one).
      */
-    static <B extends NamedBlock> B randomized(B model, long seed, double std) {
+    static <B extends NamedBlock> B withRandomConstants(B model, long seed, double std) {
         for (NamedParameter p : model.namedParameters()) {
-            p.parameter().setInitializer(new SeededNormal(seed, p.name(), std));
+            if (p.parameter().getType() != Parameter.Type.WEIGHT) {
+                p.parameter().setInitializer(new SeededNormal(seed, p.name(), std));
+            }
         }
         return model;
     }
