@@ -12,6 +12,11 @@ package org.spectraledge.theory;
  * + η(h_{k*+1} + ω)d_{k*+1}). Freezing the g-independent part c = asymmetry + driving, ġ = c − η(h̄ + ω)g has the
  * fixed point g* = c / (η(h̄ + ω)), stable with rate η(h̄ + ω) when h̄ + ω &gt; 0. At the steady state of the
  * modes g* equals d_{k*}^ss − d_{k*+1}^ss.
+ *
+ * <p>The frozen-drive rate η(h̄ + ω) is not the rate at which a real trajectory relaxes: the driving term also
+ * responds to d (∂/∂d of ηW G²/d is −η(h + ω) at the steady state), so near equilibrium each mode, and with
+ * equal curvatures the gap too, relaxes at 2η(h + ω) ({@link SignalFlow#relaxationRates}). The empirical fit
+ * ({@link GapFlowFit}) measures that full rate.
  */
 public final class GapFlow {
     private final SignalFlow flow;

@@ -89,6 +89,12 @@ public final class SignalFlow {
         return d;
     }
 
+    /** True when every mode has h_j + ω &gt; 0, i.e. a finite, stable steady state. */
+    public boolean hasSteadyState() {
+        for (double h : curvature) if (!(h + omega > 0)) return false;
+        return true;
+    }
+
     /** Eigenvalues −2η(h_j + ω) of the Jacobian at the steady state (negative: the steady state is stable). */
     public double[] relaxationRates() {
         double[] r = new double[modes()];

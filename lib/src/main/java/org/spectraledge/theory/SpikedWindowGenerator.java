@@ -1,5 +1,6 @@
 package org.spectraledge.theory;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -50,7 +51,7 @@ public final class SpikedWindowGenerator {
     public SpikedWindow sample(SplittableRandom rnd) {
         int k = strengths.length;
         double[] drift = new double[window];
-        java.util.Arrays.fill(drift, 1 / Math.sqrt(window));
+        Arrays.fill(drift, 1 / Math.sqrt(window));
         double[][] a = k == 0 ? new double[0][] : RandomVectors.orthonormalRows(rnd, k, window, drift);
         double[][] b = RandomVectors.orthonormalRows(rnd, k, parameters);
         double[][] x = new double[window][parameters];
@@ -96,7 +97,7 @@ public final class SpikedWindowGenerator {
             for (int m = 0; m < strengths.length; m++) {
                 if (!(strengths[m] >= 0) || Double.isInfinite(strengths[m]) || (m > 0 && strengths[m] > strengths[m - 1])) {
                     throw new IllegalArgumentException("strengths must be finite, ≥ 0 and descending, got "
-                            + java.util.Arrays.toString(strengths));
+                            + Arrays.toString(strengths));
                 }
             }
             if (!(nu >= 0) || Double.isInfinite(nu)) throw new IllegalArgumentException("noise level ν must be finite and ≥ 0, got " + nu);
