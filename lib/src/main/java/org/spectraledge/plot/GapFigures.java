@@ -16,21 +16,22 @@ import org.spectraledge.theory.GapFlowFit;
 public final class GapFigures {
     private GapFigures() {}
 
+    /** k*(t), R(t) and validation loss of a tracker's windows; see {@link #gapAndValidationLoss(RunSeries, EvalLog)}. */
+    public static XYChart gapAndValidationLoss(List<WindowResult> windows, EvalLog log) {
+        return gapAndValidationLoss(RunSeries.of(windows), log);
+    }
+
     /**
      * k*(t) and R(t) (left axis) against the validation (test) loss (right axis), the grok step marked when the
      * run grokked. Window steps and eval steps must be in the same units.
      */
-    public static XYChart gapAndValidationLoss(List<WindowResult> windows, EvalLog log) {
-        Plotting.requireNonEmpty("k*, R vs validation loss", windows.size(), "no windows");
+    public static XYChart gapAndValidationLoss(RunSeries run, EvalLog log) {
+        Plotting.requireNonEmpty("k*, R vs validation loss", run.size(), "no windows");
         XYChart chart = FigureStyle.xy("Gap position, gap ratio and validation loss", "step", "k*, R");
-        double[] t = new double[windows.size()], k = new double[t.length], r = new double[t.length];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = windows.get(i).step();
-            k[i] = windows.get(i).kStar();
-            r[i] = windows.get(i).gapRatio();
-        }
-        Plotting.line(chart, "R (gap ratio)", t, r, FigureStyle.color(0), FigureStyle.solid());
-        XYSeries ks = Plotting.line(chart, "k*", t, k, FigureStyle.color(2), FigureStyle.solid());
+        Plotting.Points r = Plotting.defined(run.steps(), run.gapRatio());
+        Plotting.Points k = Plotting.defined(run.steps(), run.kStar());
+        Plotting.line(chart, "R (gap ratio)", r.x(), r.y(), FigureStyle.color(0), FigureStyle.solid());
+        XYSeries ks = Plotting.line(chart, "k*", k.x(), k.y(), FigureStyle.color(2), FigureStyle.solid());
         ks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         Plotting.Points loss = evalSeries(log, true);
         XYSeries l = Plotting.line(chart, "validation loss", loss.x(), loss.y(), FigureStyle.color(1), FigureStyle.dashed());
@@ -40,8 +41,8 @@ public final class GapFigures {
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.getStyler().setYAxisMin(0, 0.0);
         chart.getStyler().setYAxisMin(1, 0.0);
-        log.grokStep().ifPresent(g -> Plotting.vertical(chart, "grok step " + g, g, 0, Math.max(Plotting.max(r), Plotting.max(k)),
-                FigureStyle.REFERENCE, FigureStyle.dotted()));
+        double top = Math.max(Plotting.max(r.y()), Plotting.max(k.y()));
+        log.grokStep().ifPresent(g -> Plotting.vertical(chart, "grok step " + g, g, 0, top, FigureStyle.REFERENCE, FigureStyle.dotted()));
         // below the plot: inside, the legend would cover one of the two axes' curves
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -50,7 +51,17 @@ public final class GapFigures {
 
     /** g₂₃(t) = λ₂ − λ₃ of one run (log y) with its grok step marked. */
     public static XYChart g23(List<WindowResult> run, EvalLog log) {
-        return g23(run, log, List.of());
+        return g23(RunSeries.of(run), log, null);
+    }
+
+    /** g₂₃(t) of one run with its grok step marked. */
+    public static XYChart g23(RunSeries run, EvalLog log) {
+        return g23(run, log, null);
+    }
+
+    /** g₂₃(t) of a grokking run and a control run given as tracker windows; see {@link #g23(RunSeries, EvalLog, RunSeries)}. */
+    public static XYChart g23(List<WindowResult> run, EvalLog log, List<WindowResult> control) {
+        return g23(RunSeries.of(run), log, RunSeries.of(control));
     }
 
     /**
@@ -58,17 +69,18 @@ public final class GapFigures {
      * grok step marked (SPEC §2, §7: g₂₃ declines before grokking). Windows with fewer than 3 updates (g₂₃
      * undefined) are dropped; g₂₃ = 0 cannot be drawn on the log axis and is reported as an error.
      *
-     * @param control the control run's windows; empty for none
+     * @param control the control run's series; null for none
      */
-    public static XYChart g23(List<WindowResult> run, EvalLog log, List<WindowResult> control) {
+    public static XYChart g23(RunSeries run, EvalLog log, RunSeries control) {
         String figure = "g₂₃(t)";
         Plotting.requireNonEmpty(figure, run.size(), "no windows");
         XYChart chart = FigureStyle.xy("Sub-leading eigen-gap g₂₃ = λ₂ − λ₃", "step", "g₂₃ (log)");
         Plotting.logY(chart);
-        Plotting.Points p = g23Points(figure, "grokking run", run);
-        Plotting.line(chart, "grokking run", p.x(), p.y(), FigureStyle.color(0), FigureStyle.solid());
+        String name = control == null ? "g₂₃" : "grokking run";
+        Plotting.Points p = g23Points(figure, name, run);
+        Plotting.line(chart, name, p.x(), p.y(), FigureStyle.color(0), FigureStyle.solid());
         double lo = Plotting.min(p.y()), hi = Plotting.max(p.y());
-        if (!control.isEmpty()) {
+        if (control != null) {
             Plotting.Points c = g23Points(figure, "control", control);
             Plotting.line(chart, "control", c.x(), c.y(), FigureStyle.color(1), FigureStyle.dashed());
             lo = Math.min(lo, Plotting.min(c.y()));
@@ -81,7 +93,8 @@ public final class GapFigures {
 
     /**
      * The gap flow (SPEC §6): ġ against g, points coloured by time (viridis, early dark to late light, in five
-     * bins), the fitted line ġ = a·g + b, and g* = −b/a marked where the line crosses ġ = 0.
+     * bins), the fitted line ġ = a·g + b and the line ġ = 0, which the fit crosses at g* = −b/a (rate, g* and R² in the
+     * title).
      */
     public static XYChart gapFlow(GapFlowFit fit) {
         double[] t = fit.times(), g = fit.gap(), r = fit.gapRate();
@@ -112,9 +125,14 @@ public final class GapFigures {
         return chart;
     }
 
-    /** 𝒜(t) with the default regime thresholds 0.1 and 10 (SPEC §5). */
+    /** 𝒜(t) of a tracker's windows with the default regime thresholds 0.1 and 10 (SPEC §5). */
     public static XYChart adiabatic(List<WindowResult> windows) {
-        return adiabatic(windows, Adiabatic.DEFAULT_PLATEAU_BELOW, Adiabatic.DEFAULT_FORGETTING_ABOVE);
+        return adiabatic(RunSeries.of(windows));
+    }
+
+    /** 𝒜(t) with the default regime thresholds 0.1 and 10 (SPEC §5). */
+    public static XYChart adiabatic(RunSeries run) {
+        return adiabatic(run, Adiabatic.DEFAULT_PLATEAU_BELOW, Adiabatic.DEFAULT_FORGETTING_ABOVE);
     }
 
     /**
@@ -122,19 +140,15 @@ public final class GapFigures {
      * transition between, forgetting above {@code forgettingAbove} (SPEC §5). Windows without 𝒜 (no learning
      * rate) or with 𝒜 = +∞ (zero gap) are dropped; 𝒜 = 0 cannot be drawn on the log axis and is an error.
      */
-    public static XYChart adiabatic(List<WindowResult> windows, double plateauBelow, double forgettingAbove) {
+    public static XYChart adiabatic(RunSeries run, double plateauBelow, double forgettingAbove) {
         String figure = "𝒜(t)";
         if (!(plateauBelow > 0 && forgettingAbove > plateauBelow)) {
             throw new IllegalArgumentException(figure + ": need 0 < plateau threshold < forgetting threshold, got "
                     + plateauBelow + " and " + forgettingAbove);
         }
-        double[] t = new double[windows.size()], a = new double[t.length];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = windows.get(i).step();
-            double v = windows.get(i).adiabatic().map(Adiabatic::value).orElse(Double.NaN);
-            a[i] = v == Double.POSITIVE_INFINITY ? Double.NaN : v;
-        }
-        Plotting.Points p = Plotting.defined(t, a);
+        double[] a = run.adiabatic();
+        for (int i = 0; i < a.length; i++) if (a[i] == Double.POSITIVE_INFINITY) a[i] = Double.NaN;
+        Plotting.Points p = Plotting.defined(run.steps(), a);
         if (p.isEmpty()) {
             throw new IllegalArgumentException(figure + ": no window has a finite 𝒜; 𝒜 needs the learning rate "
                     + "(AnalysisConfig.builder().optLearningRate(eta))");
@@ -178,13 +192,8 @@ public final class GapFigures {
         return x >= from && (x < to || (last && x <= to));
     }
 
-    private static Plotting.Points g23Points(String figure, String name, List<WindowResult> windows) {
-        double[] t = new double[windows.size()], g = new double[t.length];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = windows.get(i).step();
-            g[i] = windows.get(i).gaps().g23();
-        }
-        Plotting.Points p = Plotting.defined(t, g);
+    private static Plotting.Points g23Points(String figure, String name, RunSeries run) {
+        Plotting.Points p = Plotting.defined(run.steps(), run.g23());
         if (p.isEmpty()) throw new IllegalArgumentException(figure + ": '" + name + "' has no window with 3 or more updates (g₂₃ undefined)");
         Plotting.requirePositive(figure, name, p.x(), p.y());
         return p;

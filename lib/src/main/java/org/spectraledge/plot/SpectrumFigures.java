@@ -62,21 +62,23 @@ public final class SpectrumFigures {
         return chart;
     }
 
-    /** σ_j(t) for j = 1…modes across the run (log y). Windows with fewer than j updates are skipped for that j. */
+    /** σ_j(t) of a tracker's windows; see {@link #sigmaTrajectories(RunSeries, int)}. */
     public static XYChart sigmaTrajectories(List<WindowResult> windows, int modes) {
+        return sigmaTrajectories(RunSeries.of(windows), modes);
+    }
+
+    /**
+     * σ_j(t) for j = 1…modes across the run (log y). Windows with fewer than j updates are skipped for that j;
+     * modes beyond W are left out.
+     */
+    public static XYChart sigmaTrajectories(RunSeries run, int modes) {
         String figure = "σ_j(t) trajectories";
-        Plotting.requireNonEmpty(figure, windows.size(), "no windows");
+        Plotting.requireNonEmpty(figure, run.size(), "no windows");
         if (modes < 1) throw new IllegalArgumentException(figure + ": need at least 1 mode, got " + modes);
         XYChart chart = FigureStyle.xy("Signal strengths σ_j(t)", "step", "σ_j (log)");
         Plotting.logY(chart);
-        for (int j = 1; j <= modes; j++) {
-            double[] t = new double[windows.size()], s = new double[windows.size()];
-            for (int i = 0; i < t.length; i++) {
-                WindowResult r = windows.get(i);
-                t[i] = r.step();
-                s[i] = j <= r.size() ? r.sigma(j) : Double.NaN;
-            }
-            Plotting.Points p = Plotting.defined(t, s);
+        for (int j = 1; j <= Math.min(modes, run.window()); j++) {
+            Plotting.Points p = Plotting.defined(run.steps(), run.sigma(j));
             if (p.isEmpty()) continue;
             Plotting.requirePositive(figure, "σ_" + j, p.x(), p.y());
             Plotting.line(chart, "σ_" + j, p.x(), p.y(), FigureStyle.color(j - 1), FigureStyle.solid());
@@ -85,51 +87,58 @@ public final class SpectrumFigures {
         return chart;
     }
 
+    /** α_j heat map of a tracker's windows; see {@link #alphaHeatmap(RunSeries, int)}. */
+    public static HeatMapChart alphaHeatmap(List<WindowResult> windows, int modes) {
+        return alphaHeatmap(RunSeries.of(windows), modes);
+    }
+
     /**
      * Heat map of the stability coefficient α_j (SPEC §4, {@code bound} variant) over windows (x) and modes
-     * j = 1…modes (y), on [0, 1]. Long runs are thinned to at most 80 columns (every m-th window) so that the
-     * cells stay visible; the column label is the window's step.
+     * j = 1…modes (y, at most W), on [0, 1]. Long runs are thinned to at most 80 columns (every m-th window) so
+     * that the cells stay visible; the column label is the window's step. Cells of modes a partial window does
+     * not have are left empty.
      */
-    public static HeatMapChart alphaHeatmap(List<WindowResult> windows, int modes) {
+    public static HeatMapChart alphaHeatmap(RunSeries run, int modes) {
         String figure = "α heat map";
-        Plotting.requireNonEmpty(figure, windows.size(), "no windows");
-        int every = Math.max(1, (int) Math.ceil(windows.size() / 80.0));
-        List<Long> steps = new ArrayList<>();
+        Plotting.requireNonEmpty(figure, run.size(), "no windows");
+        int m = Math.min(modes, run.window());
+        if (m < 1) throw new IllegalArgumentException(figure + ": need at least 1 mode, got " + modes);
+        int every = Math.max(1, (int) Math.ceil(run.size() / 80.0));
+        double[] steps = run.steps();
+        List<Long> columns = new ArrayList<>();
         List<Integer> js = new ArrayList<>();
         List<Number[]> cells = new ArrayList<>();
-        for (int j = 1; j <= modes; j++) js.add(j);
-        for (int i = 0, col = 0; i < windows.size(); i += every, col++) {
-            WindowResult r = windows.get(i);
-            steps.add(r.step());
-            double[] alpha = r.stability().alphaBound();
-            for (int j = 1; j <= modes; j++) {
-                if (j <= alpha.length) cells.add(new Number[] {col, j - 1, alpha[j - 1]});
+        for (int j = 1; j <= m; j++) js.add(j);
+        for (int j = 1; j <= m; j++) {
+            double[] alpha = run.alpha(j);
+            for (int i = 0, col = 0; i < run.size(); i += every, col++) {
+                if (!Double.isNaN(alpha[i])) cells.add(new Number[] {col, j - 1, alpha[i]});
             }
         }
+        for (int i = 0; i < run.size(); i += every) columns.add((long) steps[i]);
         HeatMapChart chart = FigureStyle.heatMap("Stability α_j per window", "step", "mode j");
         chart.getStyler().setMin(0);
         chart.getStyler().setMax(1);
         chart.getStyler().setXAxisMaxLabelCount(10);
-        chart.addSeries("α_j", steps, js, cells);
+        chart.addSeries("α_j", columns, js, cells);
         return chart;
+    }
+
+    /** Rotation angles of a tracker's windows; see {@link #rotationAngles(RunSeries, int)}. */
+    public static XYChart rotationAngles(List<WindowResult> windows, int modes) {
+        return rotationAngles(RunSeries.of(windows), modes);
     }
 
     /**
      * Rotation angle arccos|⟨v_j(t−1), v_j(t)⟩| of the leading directions between consecutive windows, in degrees
      * (SPEC §4). The first window has no predecessor and is skipped.
      */
-    public static XYChart rotationAngles(List<WindowResult> windows, int modes) {
+    public static XYChart rotationAngles(RunSeries run, int modes) {
         String figure = "rotation angles";
-        Plotting.requireNonEmpty(figure, windows.size(), "no windows");
+        Plotting.requireNonEmpty(figure, run.size(), "no windows");
         XYChart chart = FigureStyle.xy("Rotation of the leading directions", "step", "angle between windows (degrees)");
-        for (int j = 1; j <= modes; j++) {
-            double[] t = new double[windows.size()], a = new double[windows.size()];
-            for (int i = 0; i < t.length; i++) {
-                double[] angles = windows.get(i).stability().rotationAngles();
-                t[i] = windows.get(i).step();
-                a[i] = j <= angles.length ? Math.toDegrees(angles[j - 1]) : Double.NaN;
-            }
-            Plotting.Points p = Plotting.defined(t, a);
+        for (int j = 1; j <= Math.min(modes, run.window()); j++) {
+            Plotting.Points p = Plotting.defined(run.steps(), run.rotationDegrees(j));
             if (!p.isEmpty()) Plotting.line(chart, "v_" + j, p.x(), p.y(), FigureStyle.color(j - 1), FigureStyle.solid());
         }
         chart.getStyler().setYAxisMin(0.0);

@@ -218,9 +218,7 @@ class FiguresTest {
             SpectralTracker t = new SpectralTracker("ode", 2, AnalysisConfig.builder().optWindow(2).build());
             t.pushUpdate(VectorSource.of(new double[] {tr.strength()[s][0], 0}), s);
             t.pushUpdate(VectorSource.of(new double[] {0, tr.strength()[s][1]}), s);
-            WindowResult r = t.latest().orElseThrow();
-            out.add(new WindowResult(s, r.size(), r.partial(), r.parameters(), r.spectrum(), r.gaps(), r.headline(), r.pc1(),
-                    r.k95(), r.drift(), r.stability(), r.baseline(), r.adiabatic()));
+            out.add(t.latest().orElseThrow());
         }
         return out;
     }

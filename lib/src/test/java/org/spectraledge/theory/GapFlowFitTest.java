@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.spectraledge.spectral.AnalysisConfig;
+import org.spectraledge.spectral.SpectralTracker;
+import org.spectraledge.spectral.VectorSource;
+import org.spectraledge.spectral.WindowResult;
 import org.spectraledge.testing.Python;
 
 /** The empirical gap-flow fit (SPEC §6) against numpy and against the ODE it should recover. */
@@ -62,6 +67,29 @@ class GapFlowFitTest {
         assertEquals(-f.relaxationRates()[0], fit.rate(), 0.03 * fit.rate());
         assertEquals(new GapFlow(f, 1).steadyGap(), fit.fixedPoint(), 2e-3 * fit.fixedPoint());
         assertEquals(fit.predict(fit.fixedPoint()), 0, 1e-12);
+    }
+
+    @Test
+    void fitsTheHeadlineGapOfATrackersWindows() {
+        SignalFlow f = SignalFlow.builder().setCurvatures(0.5, 0.5).setGradients(0.4, 0.1)
+                .setLearningRate(1e-2).optWeightDecay(1).setWindow(10).build();
+        SignalTrajectory tr = f.integrate(new double[] {0.6, 0.1}, 1, 200);
+        // each window holds two orthogonal updates of lengths d_1(t), d_2(t): its singular values are exactly those
+        List<WindowResult> windows = new ArrayList<>();
+        double[] t = new double[51], g = new double[51];
+        for (int i = 0; i <= 50; i++) {
+            int s = 4 * i;
+            SpectralTracker tracker = new SpectralTracker("ode", 2, AnalysisConfig.builder().optWindow(2).build());
+            tracker.pushUpdate(VectorSource.of(new double[] {tr.strength()[s][0], 0}), s);
+            windows.add(tracker.pushUpdate(VectorSource.of(new double[] {0, tr.strength()[s][1]}), s).orElseThrow());
+            t[i] = s;
+            g[i] = tr.gap(1)[s];
+        }
+        GapFlowFit fromWindows = GapFlowFit.of(windows);
+        GapFlowFit direct = GapFlowFit.of(t, g);
+        assertEquals(direct.slope(), fromWindows.slope(), 1e-9 * Math.abs(direct.slope()));
+        assertEquals(direct.fixedPoint(), fromWindows.fixedPoint(), 1e-9 * direct.fixedPoint());
+        assertEquals(new GapFlow(f, 1).steadyGap(), fromWindows.fixedPoint(), 0.01 * fromWindows.fixedPoint());
     }
 
     @Test
