@@ -104,6 +104,7 @@ public final class FigureStyle {
         chart.getStyler().setRangeColors(new Color[] {VIRIDIS[0], VIRIDIS[3], VIRIDIS[6], VIRIDIS[9]});
         chart.getStyler().setShowValue(false);
         chart.getStyler().setPlotGridLinesVisible(false);
+        chart.getStyler().setDrawBorder(false);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         return chart;
     }
