@@ -12,6 +12,7 @@ import java.util.Set;
  */
 public final class Arguments {
     private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> all = new java.util.LinkedHashMap<>();
     private final List<String> positional = new ArrayList<>();
 
     /**
@@ -39,6 +40,7 @@ public final class Arguments {
                         v = args.get(++i);
                     }
                     values.put(name, v);
+                    all.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
                 } else {
                     throw new UsageException("unknown option " + a);
                 }
@@ -49,6 +51,9 @@ public final class Arguments {
     }
 
     public List<String> positional() { return List.copyOf(positional); }
+
+    /** Every value-taking option with all the values it was given, in order of first appearance. */
+    public Map<String, List<String>> valueOptions() { return java.util.Collections.unmodifiableMap(all); }
 
     public boolean flag(String name) { return values.containsKey(name); }
 

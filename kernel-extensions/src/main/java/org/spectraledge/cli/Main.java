@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Entry point of {@code bin/spectral-edge}: dispatches to a subcommand. */
 public final class Main {
-    private static final List<Command> COMMANDS = List.of(new AnalyzeCommand());
+    private static final List<Command> COMMANDS = List.of(new AnalyzeCommand(), new TrainCommand());
 
     private Main() {}
 

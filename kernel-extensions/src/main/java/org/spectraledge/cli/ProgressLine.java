@@ -9,7 +9,7 @@ import java.io.PrintStream;
 final class ProgressLine {
     private final PrintStream err;
     private final String label;
-    private final long total;
+    private long total;
     private final boolean live;
     private final long started = System.nanoTime();
     private long lastDraw;
@@ -19,6 +19,11 @@ final class ProgressLine {
         this.label = label;
         this.total = total;
         this.live = err == System.err && System.console() != null;
+    }
+
+    /** Changes the total (for work whose size is known only once it starts). */
+    void setTotal(long total) {
+        this.total = total;
     }
 
     /** Reports {@code done} of {@code total}; redraws at most ten times a second. */

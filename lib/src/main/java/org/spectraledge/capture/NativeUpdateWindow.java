@@ -69,9 +69,12 @@ public final class NativeUpdateWindow implements AutoCloseable {
         try (NDManager scope = manager.newSubManager()) {
             NDList flat = new NDList(tensors.size());
             for (NDArray t : tensors) {
-                NDArray f = t.flatten().toType(DataType.FLOAT64, true);
+                // every intermediate goes to the scope at once: results of an op live on its input's manager
+                NDArray f = t.flatten();
                 f.attach(scope);
-                flat.add(f);
+                NDArray wide = f.toType(DataType.FLOAT64, true);
+                wide.attach(scope);
+                flat.add(wide);
             }
             NDArray theta = flat.size() == 1 ? flat.get(0) : NDArrays.concat(flat);
             theta.attach(scope);

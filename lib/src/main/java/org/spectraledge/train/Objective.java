@@ -40,4 +40,23 @@ public interface Objective {
             }
         };
     }
+
+    /**
+     * Cross-entropy at every position (Dyck-1 depth): logits [B, T, C], labels [B, T]. The loss is the mean over all
+     * positions; a sequence counts as correct only if every position is (sequence accuracy, SPEC §7).
+     */
+    static Objective classifyEachPosition() {
+        return new Objective() {
+            @Override public NDArray loss(NDList output, NDArray labels) {
+                NDArray logp = output.singletonOrThrow().logSoftmax(-1);
+                return logp.gather(labels.toType(ai.djl.ndarray.types.DataType.INT64, false).expandDims(-1), -1).neg().mean();
+            }
+            @Override public long correct(NDList output, NDArray labels) {
+                NDArray predicted = output.singletonOrThrow().argMax(-1);
+                NDArray wrong = predicted.neq(labels.toType(predicted.getDataType(), false)).sum(new int[] {1});
+                return wrong.eq(wrong.zerosLike()).sum().toArray()[0].longValue();
+            }
+            @Override public long count(NDArray labels) { return labels.getShape().get(0); }
+        };
+    }
 }

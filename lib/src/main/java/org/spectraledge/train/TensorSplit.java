@@ -26,6 +26,23 @@ public record TensorSplit(NDList inputs, NDArray labels) {
     /** Number of examples N. */
     public int size() { return Math.toIntExact(labels.getShape().get(0)); }
 
+    /**
+     * A copy of every array on {@code manager}. A forward pass attaches its results to the manager of its inputs,
+     * so a step must feed the model arrays of the step's own manager, or every step would leave its activations
+     * on the long-lived one.
+     */
+    public TensorSplit copyTo(NDManager manager) {
+        NDList in = new NDList(inputs.size());
+        for (NDArray a : inputs) in.add(copy(a, manager));
+        return new TensorSplit(in, copy(labels, manager));
+    }
+
+    private static NDArray copy(NDArray a, NDManager manager) {
+        NDArray c = a.duplicate();
+        c.attach(manager);
+        return c;
+    }
+
     /** The examples at {@code rows}, as new arrays on {@code manager}. */
     public TensorSplit select(NDManager manager, int[] rows) {
         NDArray index = manager.create(rows);

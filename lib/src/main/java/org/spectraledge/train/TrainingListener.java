@@ -14,6 +14,9 @@ public interface TrainingListener {
     /** After each evaluation. */
     default void afterEval(EvalRecord eval) {}
 
+    /** At the very end of each step, after its evaluation if it had one: everything of the step is logged. */
+    default void stepCompleted(long step) {}
+
     /** Once, when the loop stops for any reason (the outcome says which). */
     default void onEnd(TrainingOutcome outcome) {}
 }

@@ -83,7 +83,7 @@ public final class TrainingLoop {
             double lr = settings.learningRate(next);
             try (NDManager scope = manager.newSubManager()) {
                 // 1. the batch: all examples, or a slice of this epoch's seeded permutation
-                TensorSplit batch = settings.batchSize() == 0 ? train : train.select(scope, batchRows(next));
+                TensorSplit batch = settings.batchSize() == 0 ? train.copyTo(scope) : train.select(scope, batchRows(next));
                 // 2. forward and loss while recording, then backward
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDList output = model.forward(new ParameterStore(scope, false), batch.inputs(), true);
@@ -133,9 +133,10 @@ public final class TrainingLoop {
                     status = TrainingOutcome.Status.TARGET_REACHED;
                     message = "test accuracy " + eval.testAcc() + " reached the target " + settings.targetTestAccuracy()
                             + " at step " + step;
-                    break;
                 }
             }
+            for (TrainingListener l : listeners) l.stepCompleted(step);
+            if (status == TrainingOutcome.Status.TARGET_REACHED) break;
         }
         if (status == TrainingOutcome.Status.COMPLETED) message = "completed " + step + " steps";
         TrainingOutcome outcome = new TrainingOutcome(status, step, evals, (System.nanoTime() - started) / 1e9, message);
@@ -147,8 +148,8 @@ public final class TrainingLoop {
     public EvalRecord evaluate(NDManager manager, long step) {
         try (NDManager scope = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(scope, false);
-            double[] tr = lossAndAccuracy(store, train);
-            double[] te = lossAndAccuracy(store, test);
+            double[] tr = lossAndAccuracy(store, train.copyTo(scope));
+            double[] te = lossAndAccuracy(store, test.copyTo(scope));
             return new EvalRecord(step, tr[0], tr[1], te[0], te[1]);
         }
     }
@@ -183,7 +184,7 @@ public final class TrainingLoop {
         for (NamedParameter p : parameters) {
             NDArray w = p.parameter().getArray();
             if (!p.parameter().requiresGradient() || !w.hasGradient()) continue;
-            try (NDArray g = w.getGradient(); NDArray n = g.square().sum()) {
+            try (NDArray g = w.getGradient(); NDArray squares = g.square(); NDArray n = squares.sum()) {
                 sum += scalar(n);
             }
         }

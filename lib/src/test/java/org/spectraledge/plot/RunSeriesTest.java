@@ -40,7 +40,7 @@ class RunSeriesTest {
     @Test
     void csvRoundTripFeedsTheFigures(@TempDir Path dir) {
         Path csv = dir.resolve("windows.csv");
-        WindowTable.writeCsv(WindowTable.of("synthetic", SyntheticRun.W, run.windows), csv);
+        WindowTable.writeCsv(run.windows, SyntheticRun.W, csv);
         RunSeries back = RunSeries.of(Table.read().csv(csv.toFile()));
         assertSame(RunSeries.of(run.windows), back, 1e-12);
         XYChart c = GapFigures.g23(back, run.log);

@@ -76,6 +76,20 @@ class TrainingLoopTest {
     }
 
     @Test
+    void stepsAndEvaluationsLeaveNothingOnTheLongLivedManager() {
+        for (int batch : new int[] {0, 16}) {
+            Setup s = setup(1e-2, batch, 5);
+            s.loop().evaluate(s.manager(), 0);
+            int before = ((ai.djl.ndarray.BaseNDManager) s.manager()).getManagedArrays().size();
+            TrainingOutcome o = s.loop().run(s.manager());
+            assertEquals(3, o.evals().size());
+            int after = ((ai.djl.ndarray.BaseNDManager) s.manager()).getManagedArrays().size();
+            assertEquals(before, after, "batch " + batch + ": arrays left on the experiment's manager after 60 steps");
+            s.manager().close();
+        }
+    }
+
+    @Test
     void divergenceStopsWithAClearMessageAndKeepsTheLastGoodParameters() {
         Setup s = setup(1e6, 0, 3);
         List<float[]> seen = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.spectraledge.train.model;
 
+import org.spectraledge.train.NamedParameter;
 import ai.djl.nn.Block;
 import ai.djl.util.Pair;
 import java.util.List;

@@ -1,0 +1,210 @@
+package org.spectraledge.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spectraledge.datasets.DyckDataset;
+import org.spectraledge.datasets.DyckDepth;
+import org.spectraledge.datasets.ModularArithmetic;
+import org.spectraledge.datasets.ModularDataset;
+import org.spectraledge.datasets.ModularLayout;
+import org.spectraledge.datasets.ParityDataset;
+import org.spectraledge.datasets.SparseParity;
+import org.spectraledge.datasets.Split;
+import org.spectraledge.datasets.TaskDataset;
+import org.spectraledge.datasets.TaskName;
+import org.spectraledge.train.model.DecoderTransformer;
+import org.spectraledge.train.model.MlpOnEmbeddings;
+import org.spectraledge.train.model.ModelPresets;
+import org.spectraledge.train.model.NamedParameters;
+
+/**
+ * A {@link TrainConfig} made real: the dataset, the model (initialized and seeded), its named parameters, the
+ * tensors, the objective and the optimizer, all on one manager. Closing it frees every native array.
+ */
+public final class Experiment implements AutoCloseable {
+    private final TrainConfig config;
+    private final NDManager manager;
+    private final TaskDataset dataset;
+    private final Block model;
+    private final List<NamedParameter> parameters;
+    private final TensorSplit train;
+    private final TensorSplit test;
+    private final Objective objective;
+    private final StatefulOptimizer optimizer;
+
+    private Experiment(TrainConfig config, NDManager manager, TaskDataset dataset, Block model, TensorSplit train,
+                       TensorSplit test, Objective objective) {
+        this.config = config;
+        this.manager = manager;
+        this.dataset = dataset;
+        this.model = model;
+        this.parameters = NamedParameters.of(model);
+        this.train = train;
+        this.test = test;
+        this.objective = objective;
+        this.optimizer = optimizer(config, parameters);
+    }
+
+    /**
+     * Builds everything for a configuration. Starts the engine offline with the configured threads and seed first.
+     *
+     * @throws IllegalArgumentException if the task and model do not fit together (the message says what does)
+     */
+    public static Experiment create(TrainConfig config) {
+        Engines.start(EngineConfig.builder().optIntraOpThreads(config.threads()).optInterOpThreads(1)
+                .optSeed((int) config.seed()).build());
+        Engines.seed((int) config.seed());
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            return build(config, manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static Experiment build(TrainConfig c, NDManager manager) {
+        TaskName task = c.taskName();
+        if (task.isModular()) {
+            ModularLayout layout = switch (c.model()) {
+                case "nanda" -> ModularLayout.PAIR_EQUALS;
+                case "transformer" -> ModularLayout.OP_EQUALS;
+                default -> ModularLayout.PAIR;
+            };
+            ModularDataset data = ModularArithmetic.builder().setOp(task.modularOp()).setP(c.p()).optTrainFraction(c.frac())
+                    .optLayout(layout).optSeed(c.seed()).build();
+            Block model = c.model().equals("mlp")
+                    ? mlp(c, data.inputVocabSize(), c.p(), layout.length())
+                    : transformer(c, data.inputVocabSize(), c.p(), layout.length(), c.model().equals("nanda"));
+            return initialized(c, manager, data, model, layout.length(),
+                    classification(manager, data.inputs(Split.TRAIN), data.labels(Split.TRAIN)),
+                    classification(manager, data.inputs(Split.TEST), data.labels(Split.TEST)), Objective.classifyLast());
+        }
+        if (task == TaskName.PARITY) {
+            ParityDataset data = SparseParity.builder().optSeed(c.seed()).build();
+            requireModel(c, "mlp", "parity");
+            Block model = mlp(c, 2, 2, data.bits());
+            return initialized(c, manager, data, model, data.bits(),
+                    classification(manager, data.inputs(Split.TRAIN), data.labels(Split.TRAIN)),
+                    classification(manager, data.inputs(Split.TEST), data.labels(Split.TEST)), Objective.classifyLast());
+        }
+        if (task == TaskName.DYCK) {
+            DyckDataset data = DyckDepth.builder().optSeed(c.seed()).build();
+            requireModel(c, "transformer", "dyck");
+            DecoderTransformer base = ModelPresets.dyck(data.length());
+            Block model = DecoderTransformer.builder().setVocabSize(2).setContextLength(data.length())
+                    .optOutputSize(data.length() / 2 + 1).optLayers(pick(c.layers(), base.config().layers()))
+                    .optDModel(pick(c.d(), base.config().dModel())).optHeads(pick(c.heads(), base.config().heads()))
+                    .optDFf(pick(c.dFf(), base.config().dFf())).optLayerNorm(true).optSeed(c.seed()).build();
+            return initialized(c, manager, data, model, data.length(),
+                    sequences(manager, data.inputs(Split.TRAIN), data.depths(Split.TRAIN)),
+                    sequences(manager, data.inputs(Split.TEST), data.depths(Split.TEST)), Objective.classifyEachPosition());
+        }
+        throw new IllegalArgumentException("task '" + c.task() + "' is not trainable by this command yet: SCAN needs the "
+                + "encoder-decoder loop with greedy decoding. Trainable tasks: the modular ones (add, sub, mul, div, sq_sum, "
+                + "quad, cube, …), dyck (--model transformer) and parity (--model mlp).");
+    }
+
+    private static void requireModel(TrainConfig c, String model, String task) {
+        if (!c.model().equals(model) && !c.model().equals(TrainConfig.DEFAULTS.get("model"))) {
+            throw new IllegalArgumentException("--model " + c.model() + " does not fit task " + task + "; use --model " + model);
+        }
+    }
+
+    private static Experiment initialized(TrainConfig c, NDManager manager, TaskDataset data, Block model, int length,
+                                          TensorSplit train, TensorSplit test, Objective objective) {
+        model.initialize(manager, DataType.FLOAT32, new Shape(1, length));
+        return new Experiment(c, manager, data, model, train, test, objective);
+    }
+
+    /** The fast grokking MLP (builder defaults: d = 64, width 256, one hidden layer), with any overrides. */
+    private static MlpOnEmbeddings mlp(TrainConfig c, int vocab, int classes, int length) {
+        MlpOnEmbeddings.Builder b = MlpOnEmbeddings.builder().setVocabSize(vocab).optClasses(classes).optInputLength(length)
+                .optSeed(c.seed());
+        if (c.d() > 0) b.optEmbedDim(c.d());
+        if (c.width() > 0) b.optWidth(c.width());
+        if (c.layers() > 0) b.optHiddenLayers(c.layers());
+        return b.build();
+    }
+
+    private static DecoderTransformer transformer(TrainConfig c, int vocab, int classes, int length, boolean nanda) {
+        DecoderTransformer preset = nanda ? ModelPresets.nanda(classes) : ModelPresets.powerTransformer(classes);
+        DecoderTransformer.Config pc = preset.config();
+        return DecoderTransformer.builder().setVocabSize(vocab).setContextLength(length).optOutputSize(classes)
+                .optLayers(pick(c.layers(), pc.layers())).optDModel(pick(c.d(), pc.dModel())).optHeads(pick(c.heads(), pc.heads()))
+                .optDFf(pick(c.dFf(), pc.dFf())).optActivation(pc.activation()).optLayerNorm(pc.layerNorm())
+                .optSeed(c.seed()).build();
+    }
+
+    private static int pick(int option, int preset) {
+        return option > 0 ? option : preset;
+    }
+
+    private static TensorSplit classification(NDManager m, int[][] inputs, int[] labels) {
+        return new TensorSplit(new NDList(ids(m, inputs)), m.create(labels));
+    }
+
+    private static TensorSplit sequences(NDManager m, int[][] inputs, int[][] labels) {
+        return new TensorSplit(new NDList(ids(m, inputs)), ids(m, labels));
+    }
+
+    private static NDArray ids(NDManager m, int[][] rows) {
+        int n = rows.length, t = rows[0].length;
+        int[] flat = new int[n * t];
+        for (int i = 0; i < n; i++) System.arraycopy(rows[i], 0, flat, i * t, t);
+        return m.create(flat, new Shape(n, t));
+    }
+
+    private static StatefulOptimizer optimizer(TrainConfig c, List<NamedParameter> parameters) {
+        LinearWarmup lr = new LinearWarmup((float) c.lr(), c.warmup());
+        AdamW adamW = AdamW.builder().setLearningRateTracker(lr).optWeightDecays((float) c.wd())
+                .optBeta1(c.beta1()).optBeta2(c.beta2()).build();
+        return switch (c.optimizer()) {
+            case "adamw" -> adamW;
+            case "sgd" -> SgdMomentum.builder().setLearningRateTracker(lr).optMomentum(c.momentum())
+                    .optWeightDecays((float) c.wd()).build();
+            case "muon" -> {
+                Map<String, String> names = new LinkedHashMap<>();
+                for (NamedParameter p : parameters) names.put(p.parameter().getId(), p.name());
+                yield Muon.builder().setLearningRateTracker(lr).setParameterNames(names).setFallback(adamW)
+                        .optMomentum(c.momentum()).optWeightDecays((float) c.wd()).build();
+            }
+            default -> throw new IllegalArgumentException("unknown optimizer " + c.optimizer());
+        };
+    }
+
+    public TrainConfig config() { return config; }
+    public NDManager manager() { return manager; }
+    public TaskDataset dataset() { return dataset; }
+    public Block model() { return model; }
+    public List<NamedParameter> parameters() { return parameters; }
+    public TensorSplit train() { return train; }
+    public TensorSplit test() { return test; }
+    public Objective objective() { return objective; }
+    public StatefulOptimizer optimizer() { return optimizer; }
+
+    /** Total number of parameters. */
+    public long parameterCount() {
+        return parameters.stream().mapToLong(p -> p.parameter().getArray().size()).sum();
+    }
+
+    /** A training loop over this experiment, starting after {@code startStep} steps. */
+    public TrainingLoop loop(long startStep) {
+        return new TrainingLoop(model, parameters, optimizer, objective, train, test,
+                new LoopSettings(config.steps(), startStep, config.batch(), config.clip(), config.lr(), config.warmup(),
+                        config.evalEvery(), config.target(), config.seed()));
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,176 @@
+package org.spectraledge.train;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spectraledge.events.EvalRecord;
+import org.spectraledge.spectral.WindowResult;
+import org.spectraledge.table.WindowTable;
+
+/**
+ * A run's folder on disk, a public contract:
+ * <ul>
+ *   <li>{@code metrics.csv} — {@code step, train_loss, train_acc, test_loss, test_acc}, one row per eval;</li>
+ *   <li>{@code windows.csv} — the spectral core's per-window CSV (see {@link WindowTable}); with several parameter
+ *       groups one file per group, {@code windows-GROUP.csv};</li>
+ *   <li>{@code summary.json} — {@code memorized_step}, {@code grokked_step} (null when it did not happen),
+ *       {@code params}, {@code steps}, {@code seconds}, {@code status}, {@code message} and the full configuration
+ *       under {@code config};</li>
+ *   <li>{@code checkpoints/} — {@code step-N.ckpt} files.</li>
+ * </ul>
+ * Logs are appended and flushed as the run goes, so a killed run keeps everything up to its last eval or window.
+ */
+public final class RunFolder {
+    /** Header of {@code metrics.csv}. */
+    public static final String METRICS_HEADER = "step,train_loss,train_acc,test_loss,test_acc";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create();
+
+    private final Path root;
+    private final List<String> groups;
+    private final int window;
+
+    /**
+     * @param root   the folder (created if missing)
+     * @param groups the captured groups, which name the window files
+     * @param window W, which fixes the window files' columns
+     */
+    public RunFolder(Path root, List<String> groups, int window) {
+        this.root = root;
+        this.groups = List.copyOf(groups);
+        this.window = window;
+        try {
+            Files.createDirectories(checkpoints());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run folder " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path root() { return root; }
+    public Path metrics() { return root.resolve("metrics.csv"); }
+    public Path summary() { return root.resolve("summary.json"); }
+    public Path checkpoints() { return root.resolve("checkpoints"); }
+
+    /** {@code windows.csv} for a single group, {@code windows-GROUP.csv} when several are captured. */
+    public Path windows(String group) {
+        return root.resolve(groups.size() == 1 ? "windows.csv" : "windows-" + group + ".csv");
+    }
+
+    /** Creates the log files with their headers (a new run). */
+    public void createLogs() {
+        write(metrics(), METRICS_HEADER + "\n", false);
+        for (String g : groups) write(windows(g), String.join(",", WindowTable.columnNames(window)) + "\n", false);
+    }
+
+    /** Appends one eval row. */
+    public void append(EvalRecord e) {
+        write(metrics(), e.step() + "," + e.trainLoss() + "," + e.trainAcc() + "," + e.testLoss() + "," + e.testAcc() + "\n", true);
+    }
+
+    /** Appends one window row of a group. */
+    public void append(String group, WindowResult r) {
+        write(windows(group), WindowTable.csvLine(r, window) + "\n", true);
+    }
+
+    /** Number of data rows (without header) in a log file. */
+    public static int rows(Path file) {
+        try (var lines = Files.lines(file)) {
+            return (int) Math.max(0, lines.count() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps the header and the first {@code rows} data rows of a log (resume drops what came after a checkpoint). */
+    public static void truncate(Path file, int rows) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() - 1 < rows) {
+                throw new IOException("it has " + (lines.size() - 1) + " rows but the checkpoint logged " + rows);
+            }
+            Files.write(file, (String.join("\n", lines.subList(0, rows + 1)) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore the log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The eval rows of {@code metrics.csv}. */
+    public List<EvalRecord> readMetrics() {
+        try {
+            List<String> lines = Files.readAllLines(metrics(), StandardCharsets.UTF_8);
+            List<EvalRecord> out = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) continue;
+                String[] f = line.split(",");
+                out.add(new EvalRecord(Long.parseLong(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read " + metrics() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code summary.json} atomically. */
+    public void writeSummary(TrainConfig config, long params, long steps, double seconds, Long memorized, Long grokked,
+                             String status, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("memorized_step", memorized);
+        m.put("grokked_step", grokked);
+        m.put("params", params);
+        m.put("steps", steps);
+        m.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        m.put("status", status);
+        m.put("message", message);
+        m.put("config", config.options());
+        Path tmp = root.resolve("summary.json.tmp");
+        write(tmp, GSON.toJson(m) + "\n", false);
+        try {
+            Files.move(tmp, summary(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + summary() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The configuration stored in an existing run's {@code summary.json}. */
+    public static TrainConfig readConfig(Path root) {
+        Path file = root.resolve("summary.json");
+        try {
+            JsonObject config = JsonParser.parseString(Files.readString(file)).getAsJsonObject().getAsJsonObject("config");
+            Map<String, List<String>> options = new LinkedHashMap<>();
+            for (String key : config.keySet()) {
+                List<String> values = new ArrayList<>();
+                if (config.get(key).isJsonArray()) config.getAsJsonArray(key).forEach(v -> values.add(v.getAsString()));
+                else values.add(config.get(key).getAsString());
+                options.put(key, values);
+            }
+            return TrainConfig.parse(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " (is " + root + " a run folder?): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(file + " is not a valid run summary: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String text, boolean append) {
+        try (BufferedWriter w = append
+                ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                : Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
