@@ -32,7 +32,9 @@ import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.slf4j.Logger;
@@ -43,6 +45,9 @@ import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellExecutionControl;
 import org.spectraledge.kernel.execution.CellResult;
 import org.spectraledge.kernel.execution.CodeAssistant;
+import org.spectraledge.kernel.magics.CellRunner;
+import org.spectraledge.kernel.magics.GeneralMagics;
+import org.spectraledge.kernel.magics.Magics;
 
 /**
  * The Jupyter kernel: the thin adapter between jjava's message handling ({@link BaseKernel}) and our
@@ -58,6 +63,8 @@ public final class SpectralEdgeKernel extends BaseKernel {
 
     private final KernelIO kernelIO;
     private final CellEvaluator evaluator;
+    private final CellRunner runner;
+    private final Magics magics;
     private final CodeAssistant assistant;
 
     private SpectralEdgeKernel(KernelIO io, Renderer renderer, CellEvaluator evaluator) {
@@ -73,6 +80,8 @@ public final class SpectralEdgeKernel extends BaseKernel {
                 new StringStyler.Builder().build());
         this.kernelIO = io;
         this.evaluator = evaluator;
+        this.magics = GeneralMagics.register(new Magics(), evaluator);
+        this.runner = new CellRunner(evaluator, magics);
         this.assistant = new CodeAssistant(evaluator);
     }
 
@@ -87,6 +96,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
         List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
         CellEvaluator evaluator = CellEvaluator.start(classPath);
         try {
+            evaluator.beginCell();
             evaluator.eval(readStartupScript(), STARTUP_SCRIPT);
         } catch (CellException e) {
             evaluator.close();
@@ -142,13 +152,14 @@ public final class SpectralEdgeKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         int count = request.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
+        evaluator.beginCell();
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         replaceOutputStreams(env);
         kernelIO.attach(env, request.isStdinEnabled());
         env.defer(() -> kernelIO.detach(env));
         try {
-            CellResult result = evaluator.eval(request.getCode(), "In [" + count + "]");
+            CellResult result = runner.run(request.getCode(), "In [" + count + "]");
             flushStreams();
             if (result.hasValue() && result.value() != null && !request.isSilent()) {
                 env.publish(new PublishExecuteResult(count, renderValue(result.value())));
@@ -205,6 +216,13 @@ public final class SpectralEdgeKernel extends BaseKernel {
         env.reply(new OkReplies.KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
     }
 
+    /** No history is kept yet; answer with an empty one rather than leave the client waiting. */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new HistoryReply(List.of()));
+    }
+
     /** Stops the running cell (within about 1.5 s), then replies. */
     @Override
     protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> message) {
@@ -236,6 +254,13 @@ public final class SpectralEdgeKernel extends BaseKernel {
     @Override
     public ReplacementOptions complete(String code, int cursorCodePoints) {
         int cursor = code.offsetByCodePoints(0, cursorCodePoints);
+        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+        String beforeCursor = code.substring(lineStart, cursor);
+        if (beforeCursor.matches("%[A-Za-z]*")) { // a magic name
+            List<String> names = magics.lineMagicNames().stream()
+                    .filter(n -> n.startsWith(beforeCursor.substring(1))).collect(java.util.stream.Collectors.toList());
+            return new ReplacementOptions(names, code.codePointCount(0, lineStart + 1), cursorCodePoints);
+        }
         CodeAssistant.Completion c = assistant.complete(code, cursor);
         return new ReplacementOptions(c.matches(), code.codePointCount(0, c.start()), code.codePointCount(0, c.end()));
     }

@@ -201,8 +201,9 @@ class KernelProtocolIT {
     void interruptStopsABusyLoopWithinTwoSeconds() throws Exception {
         JsonObject r = withKernel(String.join("\n",
                 "    kd.execute(kc, 'int before = 41;')",
-                "    msg_id = kc.execute('while (true) {}')",
-                "    time.sleep(1.0)",
+                "    msg_id = kc.execute('{ System.out.println(\"spinning\"); while (true) {} }')",
+                "    kd.wait_for_stdout(kc, msg_id, 'spinning')",
+                "    time.sleep(0.2)",
                 "    t0 = time.time()",
                 "    intr = kd.request(kc, 'interrupt_request', {}, channel='control')",
                 "    reply = kd.reply_to(kc, msg_id)",
@@ -223,12 +224,29 @@ class KernelProtocolIT {
     @Test
     void interruptOfASleepingCellEndsItThroughInterruptedException() throws Exception {
         JsonObject r = withKernel(String.join("\n",
-                "    msg_id = kc.execute('Thread.sleep(60_000);')",
-                "    time.sleep(1.0)",
+                "    msg_id = kc.execute('{ System.out.println(\"sleeping\"); Thread.sleep(60_000); }')",
+                "    kd.wait_for_stdout(kc, msg_id, 'sleeping')",
+                "    time.sleep(0.2)",
                 "    kd.request(kc, 'interrupt_request', {}, channel='control')",
                 "    reply = kd.reply_to(kc, msg_id, timeout=5)",
                 "    kd.emit({'reply': reply['content']})"));
         assertEquals("InterruptedException", r.getAsJsonObject("reply").get("ename").getAsString());
+    }
+
+    @Test
+    void interruptWhileTheCellIsStillCompilingCancelsIt() throws Exception {
+        // sent as soon as the cell is announced: it is being parsed or compiled, not yet running
+        JsonObject r = withKernel(String.join("\n",
+                "    msg_id = kc.execute('int a = 1;\\nThread.sleep(60_000);\\nint b = 2;')",
+                "    while True:",
+                "        m = kc.get_iopub_msg(timeout=30)",
+                "        if m['parent_header'].get('msg_id') == msg_id and m['msg_type'] == 'execute_input':",
+                "            break",
+                "    kd.request(kc, 'interrupt_request', {}, channel='control')",
+                "    reply = kd.reply_to(kc, msg_id, timeout=20)",
+                "    kd.emit({'reply': reply['content']})"));
+        String ename = r.getAsJsonObject("reply").get("ename").getAsString();
+        assertTrue(ename.equals("CellInterruptedException") || ename.equals("InterruptedException"), r.toString());
     }
 
     @Test

@@ -44,6 +44,16 @@ def outputs_of(kc, msg_id, timeout=TIMEOUT):
         outputs.append({"type": msg["msg_type"], "content": msg["content"]})
 
 
+def wait_for_stdout(kc, msg_id, text, timeout=TIMEOUT):
+    """Waits until the cell of msg_id has printed text (so it is running, not compiling)."""
+    deadline = time.time() + timeout
+    seen = ""
+    while text not in seen:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            seen += msg["content"]["text"]
+
+
 def execute(kc, code, timeout=TIMEOUT):
     """Runs code; returns {"reply": execute_reply content, "outputs": [...]}."""
     msg_id = kc.execute(code)

@@ -36,8 +36,6 @@ public final class CellEvaluator implements AutoCloseable {
     private final CellExecutionControl control;
     private final CellSplitter splitter;
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
-    /** Set by {@link #interrupt()} so that the rest of the running cell is skipped too. */
-    private volatile boolean interruptRequested;
 
     private CellEvaluator(JShell shell, CellExecutionControl control) {
         this.shell = shell;
@@ -83,17 +81,34 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Evaluates {@code cell}.
+     * Starts a new cell: forgets interrupts that arrived before it. Call before announcing the cell
+     * (Jupyter's busy status), so that an interrupt sent after seeing the cell start cancels it even
+     * while it is still being compiled.
+     */
+    public void beginCell() {
+        control.clearInterrupt();
+    }
+
+    /**
+     * Evaluates {@code cell}. An interrupt since {@link #beginCell()} stops it, or cancels the snippets
+     * that have not started.
      *
      * @param label how errors name the cell, e.g. {@code In [4]}
      * @return the last snippet's value if it is an expression, else {@link CellResult#NONE}
      * @throws CellException the first compile error or exception in the cell
      */
     public CellResult eval(String cell, String label) throws CellException {
-        interruptRequested = false;
+        return eval(cell, label, 1);
+    }
+
+    /**
+     * Evaluates {@code code}, a part of a cell that starts on line {@code firstLine} (the lines of a
+     * cell between its magics), so that errors still name the cell's own lines.
+     */
+    public CellResult eval(String code, String label, int firstLine) throws CellException {
         CellResult last = CellResult.NONE;
-        for (CellSnippet snippet : splitter.split(cell)) {
-            if (interruptRequested) { // arrived between two snippets
+        for (CellSnippet snippet : splitter.split(code, firstLine)) {
+            if (control.isInterruptPending()) { // arrived between two snippets
                 String message = "The cell was interrupted; it stopped before line " + snippet.firstLine() + ".";
                 throw new UserCodeException(CellInterruptedException.class.getName(), message,
                         List.of(CellInterruptedException.class.getName() + ": " + message));
@@ -109,13 +124,20 @@ public final class CellEvaluator implements AutoCloseable {
      * interrupt itself).
      */
     public CellExecutionControl.InterruptOutcome interrupt() throws InterruptedException {
-        interruptRequested = true;
         return control.interrupt();
     }
 
     @Override
     public void close() {
         shell.close();
+    }
+
+    /**
+     * Adds jars or class directories for cells to compile against and load from (parent-first: a
+     * class the kernel already has wins).
+     */
+    public void addToClasspath(String path) {
+        shell.addToClasspath(path);
     }
 
     /** For tests in this package. */

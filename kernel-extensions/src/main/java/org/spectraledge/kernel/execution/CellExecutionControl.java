@@ -48,6 +48,8 @@ public final class CellExecutionControl extends DirectExecutionControl {
 
     /** The thread running the current snippet, or {@code null}. */
     private volatile Thread running;
+    /** An interrupt arrived for the current cell; snippets not yet started must not start. */
+    private volatile boolean interruptPending;
 
     /**
      * Runs {@code doitMethod} on a fresh thread and waits for it.
@@ -58,6 +60,9 @@ public final class CellExecutionControl extends DirectExecutionControl {
      */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (interruptPending) { // the interrupt came while JShell was still compiling
+            throw new InvocationTargetException(new CellInterruptedException("The cell was interrupted before it ran."));
+        }
         Object[] result = new Object[1];
         Throwable[] thrown = new Throwable[1];
         Thread thread = new Thread(() -> {
@@ -112,6 +117,16 @@ public final class CellExecutionControl extends DirectExecutionControl {
         values.clear();
     }
 
+    /** Forgets an earlier interrupt; called when a new cell starts. */
+    public void clearInterrupt() {
+        interruptPending = false;
+    }
+
+    /** Whether an interrupt arrived since {@link #clearInterrupt()}. */
+    public boolean isInterruptPending() {
+        return interruptPending;
+    }
+
     /** Whether a snippet is running right now. */
     public boolean isRunning() {
         return running != null;
@@ -119,10 +134,12 @@ public final class CellExecutionControl extends DirectExecutionControl {
 
     /**
      * Stops the running snippet: {@link Thread#interrupt()}, wait {@link #INTERRUPT_GRACE_MILLIS},
-     * then {@link Thread#stop()}. Safe to call from any thread; returns within about 1.5 s.
+     * then {@link Thread#stop()}. Snippets of the same cell that have not started yet will not start.
+     * Safe to call from any thread; returns within about 1.5 s.
      */
     @SuppressWarnings({"deprecation", "removal"})
     public InterruptOutcome interrupt() throws InterruptedException {
+        interruptPending = true;
         Thread thread = running;
         if (thread == null) {
             return InterruptOutcome.NOTHING_RUNNING;

@@ -20,8 +20,11 @@ public final class CellSplitter {
     /**
      * All snippets of {@code cell} in order. An incomplete or unparsable tail becomes the last snippet
      * as it is, so that the compiler reports what is wrong with it.
+     *
+     * @param firstLine the notebook cell line on which {@code cell} starts (1 unless {@code cell} is
+     *                  the part of a cell below a magic)
      */
-    public List<CellSnippet> split(String cell) {
+    public List<CellSnippet> split(String cell, int firstLine) {
         List<CellSnippet> snippets = new ArrayList<>();
         int consumed = 0;
         while (consumed < cell.length()) {
@@ -37,7 +40,7 @@ public final class CellSplitter {
             String source = complete ? info.source() : rest;
             int used = complete ? rest.length() - info.remaining().length() : rest.length();
             int lead = leadingWhitespace(source);
-            snippets.add(new CellSnippet(source.substring(lead), consumed + lead, lineAt(cell, consumed + lead)));
+            snippets.add(new CellSnippet(source.substring(lead), consumed + lead, firstLine - 1 + lineAt(cell, consumed + lead)));
             consumed += used;
         }
         return snippets;

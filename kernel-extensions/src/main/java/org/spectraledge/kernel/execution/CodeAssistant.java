@@ -80,13 +80,9 @@ public final class CodeAssistant {
         int start = splitter.snippetStartBefore(code, end);
         String snippet = code.substring(start, end);
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, snippet.length(), detailed);
-        int paren = end;
-        while (paren < code.length() && Character.isWhitespace(code.charAt(paren))) {
-            paren++;
-        }
-        if (docs.isEmpty() && paren < code.length() && code.charAt(paren) == '(') {
-            // on a method name JShell documents only from inside the argument list
-            String call = code.substring(start, paren + 1);
+        if (docs.isEmpty()) {
+            // on a method name JShell documents only from inside an argument list: open one
+            String call = snippet + "(";
             docs = analysis.documentation(call, call.length(), detailed);
         }
         if (docs.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** JShell in this JVM: values are real objects, errors name cell lines, interrupts stop cells. */
@@ -27,12 +28,18 @@ class CellEvaluatorTest {
         evaluator = CellEvaluator.start(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
     }
 
+    @BeforeEach
+    void newCell() {
+        evaluator.beginCell(); // no interrupt of one test may leak into the next
+    }
+
     @AfterAll
     static void stop() {
         evaluator.close();
     }
 
     private static CellResult eval(String cell) throws CellException {
+        evaluator.beginCell();
         return evaluator.eval(cell, "In [" + (++cells) + "]");
     }
 
@@ -123,6 +130,15 @@ class CellEvaluatorTest {
         UserCodeException e = (UserCodeException) thrown;
         assertEquals("CellInterruptedException", e.errorName());
         assertEquals(3, eval("1 + 2").value());
+    }
+
+    @Test
+    void interruptBeforeASnippetRunsCancelsTheRestOfTheCell() throws Exception {
+        evaluator.beginCell();
+        evaluator.interrupt(); // as if it arrived while the cell was being compiled
+        UserCodeException e = assertThrows(UserCodeException.class, () -> evaluator.eval("int never = 1;\nnever", "In [9]"));
+        assertEquals("CellInterruptedException", e.errorName());
+        assertThrows(CompilationException.class, () -> eval("never"), "the cancelled declaration must not exist");
     }
 
     @Test
