@@ -198,6 +198,24 @@ class KernelProtocolIT {
     }
 
     @Test
+    void magicsRunAndComplete() throws Exception {
+        JsonObject r = withKernel(String.join("\n",
+                "    timed = kd.execute(kc, 'int base = 40;\\n%time base + 2')",
+                "    bad = kd.execute(kc, '%classpath /no/such/dir/*')",
+                "    comp = kd.request(kc, 'complete_request', {'code': '%lsm', 'cursor_pos': 4})",
+                "    kd.emit({'timed': timed, 'bad': bad, 'comp': comp})"));
+        JsonObject timed = r.getAsJsonObject("timed");
+        assertTrue(stream(timed, "stdout").startsWith("Wall time: "), timed.toString());
+        assertEquals("42", output(timed, "execute_result").getAsJsonObject("data").get("text/plain").getAsString());
+        JsonObject bad = output(r.getAsJsonObject("bad"), "error");
+        assertEquals("MagicError", bad.get("ename").getAsString());
+        assertTrue(bad.get("evalue").getAsString().contains("usage: %classpath"), bad.toString());
+        JsonObject comp = r.getAsJsonObject("comp");
+        assertEquals("[\"lsmagic\"]", comp.getAsJsonArray("matches").toString());
+        assertEquals(1, comp.get("cursor_start").getAsInt());
+    }
+
+    @Test
     void interruptStopsABusyLoopWithinTwoSeconds() throws Exception {
         JsonObject r = withKernel(String.join("\n",
                 "    kd.execute(kc, 'int before = 41;')",

@@ -59,7 +59,7 @@ public final class CellRunner {
     }
 
     private static MagicCall parse(String header, String body, int line, String label) throws CellException {
-        Matcher m = MAGIC.matcher(header);
+        Matcher m = MAGIC.matcher("%" + header);
         if (!m.matches()) {
             MagicCall bad = new MagicCall("?", header, body, line, label);
             throw new MagicException(bad, "a cell magic line reads %%name [args], got %%" + header);

@@ -101,13 +101,14 @@ class CellRunnerTest {
 
     @Test
     void classpathAddsCompiledClassesForLaterCells(@TempDir Path dir) throws Exception {
-        Path src = Files.writeString(dir.resolve("Greeter.java"), "public class Greeter { public String hi() { return \"hi from a jar\"; } }");
+        // JShell's snippets live in a package, so only classes in named packages are reachable
+        Path src = Files.writeString(dir.resolve("Greeter.java"), "package demo; public class Greeter { public String hi() { return \"hi from a jar\"; } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, "-d", dir.resolve("classes").toString(), src.toString()));
         CellResult[] result = new CellResult[1];
         String out = printed("%classpath " + dir.resolve("classes"), result);
         assertEquals("Added 1 entry to the class path\n", out);
-        assertEquals("hi from a jar", runner.run("new Greeter().hi()", "In [8]").value());
+        assertEquals("hi from a jar", runner.run("new demo.Greeter().hi()", "In [8]").value());
         assertEquals(dir.resolve("classes").toAbsolutePath().toString(), runner.run("%classpath", "In [9]").value());
     }
 }
