@@ -61,6 +61,22 @@ class KernelProtocolIT {
     }
 
     @Test
+    void listensOnlyOnTheAddressAndPortsOfTheConnectionFile() throws Exception {
+        JupyterClient.require("psutil");
+        JsonObject r = withKernel(String.join("\n",
+                "    import psutil",
+                "    info = km.get_connection_info()",
+                "    kernel = psutil.Process(km.provisioner.process.pid)",
+                // Java's dual-stack sockets show an IPv4 bind as the IPv4-mapped IPv6 address
+                "    listening = sorted(f\"{c.laddr.ip.removeprefix('::ffff:')}:{c.laddr.port}\" for c in kernel.connections(kind='inet')",
+                "                       if c.status == psutil.CONN_LISTEN)",
+                "    expected = sorted(f\"{info['ip']}:{info[k]}\" for k in ('shell_port', 'iopub_port', 'stdin_port', 'control_port', 'hb_port'))",
+                "    kd.emit({'listening': listening, 'expected': expected})"));
+        assertEquals(r.getAsJsonArray("expected").toString(), r.getAsJsonArray("listening").toString());
+        assertTrue(r.getAsJsonArray("expected").toString().contains("127.0.0.1:"), r.toString());
+    }
+
+    @Test
     void kernelInfoAndCommInfo() throws Exception {
         JsonObject r = withKernel(String.join("\n",
                 "    info = kd.request(kc, 'kernel_info_request', {})",

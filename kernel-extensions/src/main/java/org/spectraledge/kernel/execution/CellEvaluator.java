@@ -188,7 +188,9 @@ public final class CellEvaluator implements AutoCloseable {
             String[] message = d.getMessage(Locale.ROOT).split("\n");
             traceback.add(label + ", line " + snippet.cellLineOf(start) + ": " + message[0]);
             for (int i = 1; i < message.length; i++) {
-                traceback.add("    " + message[i]);
+                if (!message[i].strip().equals("location: class")) { // JShell's wrapper class has no name
+                    traceback.add("    " + message[i]);
+                }
             }
             String source = snippet.source();
             int lineStart = source.lastIndexOf('\n', start - 1) + 1;

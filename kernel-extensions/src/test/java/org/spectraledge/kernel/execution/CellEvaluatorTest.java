@@ -97,6 +97,8 @@ class CellEvaluatorTest {
                 evaluator.eval("int ok = 1;\n\nint bad = ok + missing;", "In [3]"));
         assertEquals("cannot find symbol", e.getMessage());
         assertEquals("In [3], line 3: cannot find symbol", e.traceback().get(0));
+        assertEquals("      symbol:   variable missing", e.traceback().get(1));
+        assertFalse(e.traceback().stream().anyMatch(l -> l.strip().equals("location: class")), e.traceback().toString());
         int quoted = e.traceback().indexOf("    int bad = ok + missing;");
         assertTrue(quoted > 0, e.traceback().toString());
         assertEquals("    " + " ".repeat(15) + "^".repeat(7), e.traceback().get(quoted + 1));

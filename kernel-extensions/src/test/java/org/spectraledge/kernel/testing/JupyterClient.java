@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class JupyterClient {
 
     public static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final String DEBIAN_PACKAGES = "python3-jupyter-client jupyter-client python3-jupyter-kernel-test";
+    private static final String DEBIAN_PACKAGES = "python3-jupyter-client jupyter-client python3-jupyter-kernel-test python3-psutil";
 
     private final Path prefix;
     private final Path driverDir;
