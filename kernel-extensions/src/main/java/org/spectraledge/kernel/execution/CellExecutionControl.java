@@ -35,7 +35,10 @@ public final class CellExecutionControl extends DirectExecutionControl {
         INTERRUPTED,
         /** The cell ignored the interrupt and its thread was stopped. */
         STOPPED,
-        /** The thread survived even {@link Thread#stop()} (e.g. stuck in native code). */
+        /**
+         * The thread survived even {@link Thread#stop()} (stuck in native code, or a JDK newer than
+         * 19 where {@code Thread.stop} no longer works).
+         */
         STILL_RUNNING
     }
 
@@ -149,7 +152,11 @@ public final class CellExecutionControl extends DirectExecutionControl {
         if (!thread.isAlive()) {
             return InterruptOutcome.INTERRUPTED;
         }
-        thread.stop();
+        try {
+            thread.stop();
+        } catch (UnsupportedOperationException e) { // JDK 20 and later removed Thread.stop
+            return InterruptOutcome.STILL_RUNNING;
+        }
         thread.join(STOP_WAIT_MILLIS);
         return thread.isAlive() ? InterruptOutcome.STILL_RUNNING : InterruptOutcome.STOPPED;
     }
