@@ -1,0 +1,293 @@
+package org.spectraledge.kernel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.Comm;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spectraledge.kernel.display.Renderers;
+import org.spectraledge.kernel.execution.CellEvaluator;
+import org.spectraledge.kernel.execution.CellException;
+import org.spectraledge.kernel.execution.CellExecutionControl;
+import org.spectraledge.kernel.execution.CellResult;
+import org.spectraledge.kernel.execution.CodeAssistant;
+import org.spectraledge.kernel.magics.CellRunner;
+import org.spectraledge.kernel.magics.GeneralMagics;
+import org.spectraledge.kernel.magics.Magics;
+
+/**
+ * The Jupyter kernel: the thin adapter between jjava's message handling ({@link BaseKernel}) and our
+ * JShell evaluation ({@link CellEvaluator}), completion ({@link CodeAssistant}) and renderers
+ * ({@link Renderers}). Nothing outside this class and {@code connection} touches jjava's kernel API.
+ */
+public final class SpectralEdgeKernel extends BaseKernel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpectralEdgeKernel.class);
+
+    /** The imports and helpers every session starts with; see the file for the list. */
+    static final String STARTUP_SCRIPT = "startup.jsh";
+
+    private final KernelIO kernelIO;
+    private final CellEvaluator evaluator;
+    private final CellRunner runner;
+    private final Magics magics;
+    private final CodeAssistant assistant;
+
+    private SpectralEdgeKernel(KernelIO io, Renderer renderer, CellEvaluator evaluator) {
+        super("spectral-edge", version(),
+                new LanguageInfo.Builder("java")
+                        .version(Runtime.version().toString())
+                        .mimetype("text/x-java-source")
+                        .fileExtension(".jshell")
+                        .pygments("java")
+                        .codemirror("text/x-java")
+                        .build(),
+                List.of(), null, io, new CommManager(), renderer, null, new MagicsRegistry(), false,
+                new StringStyler.Builder().build());
+        this.kernelIO = io;
+        this.evaluator = evaluator;
+        this.magics = GeneralMagics.register(new Magics(), evaluator);
+        this.runner = new CellRunner(evaluator, magics);
+        this.assistant = new CodeAssistant(evaluator);
+    }
+
+    /**
+     * Starts JShell on this JVM's class path and runs {@value #STARTUP_SCRIPT}.
+     *
+     * @throws IllegalStateException if the startup script does not evaluate cleanly
+     */
+    public static SpectralEdgeKernel start() {
+        Renderer renderer = new Renderer();
+        Renderers.registerAll(renderer);
+        List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+        CellEvaluator evaluator = CellEvaluator.start(classPath);
+        try {
+            evaluator.beginCell();
+            evaluator.eval(readStartupScript(), STARTUP_SCRIPT);
+        } catch (CellException e) {
+            evaluator.close();
+            throw new IllegalStateException(STARTUP_SCRIPT + " failed; fix the import list in "
+                    + "kernel-extensions/src/main/resources/org/spectraledge/kernel/" + STARTUP_SCRIPT + ":\n"
+                    + String.join("\n", e.traceback()), e);
+        }
+        return new SpectralEdgeKernel(new KernelIO(), renderer, evaluator);
+    }
+
+    /** The kernel serving the notebook; for the notebook API ({@code display}, ...). */
+    public static SpectralEdgeKernel current() {
+        return (SpectralEdgeKernel) BaseKernel.notebookKernel();
+    }
+
+    static String readStartupScript() {
+        try (InputStream in = SpectralEdgeKernel.class.getResourceAsStream(STARTUP_SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException(STARTUP_SCRIPT + " is missing from the kernel jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + STARTUP_SCRIPT, e);
+        }
+    }
+
+    private static String version() {
+        String v = SpectralEdgeKernel.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    @Override
+    public String getBanner() {
+        return "spectral-edge " + getVersion() + " (Java " + Runtime.version() + ", JShell)";
+    }
+
+    /** Renders {@code value} with the kernel's renderers; a failing renderer names the value's type. */
+    public DisplayData renderValue(Object value, String... mimeTypes) {
+        try {
+            return mimeTypes.length == 0 ? getRenderer().render(value) : getRenderer().renderAs(value, mimeTypes);
+        } catch (RuntimeException e) {
+            throw new RenderException(value, e);
+        }
+    }
+
+    /**
+     * Runs one cell: publishes its streams, its result ({@code execute_result}) or its error with a
+     * traceback naming cell lines, and replies. Replaces jjava's version, which reports every error
+     * under the name of the exception class the kernel happened to throw.
+     */
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        int count = request.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
+        evaluator.beginCell();
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(request.getCode(), count));
+        replaceOutputStreams(env);
+        kernelIO.attach(env, request.isStdinEnabled());
+        env.defer(() -> kernelIO.detach(env));
+        try {
+            CellResult result = runner.run(request.getCode(), "In [" + count + "]");
+            flushStreams();
+            if (result.hasValue() && result.value() != null && !request.isSilent()) {
+                env.publish(new PublishExecuteResult(count, renderValue(result.value())));
+            }
+            env.defer().reply(new ExecuteReply(count, Map.of()));
+        } catch (CellException e) {
+            flushStreams();
+            replyError(env, count, e.errorName(), e.getMessage(), e.traceback());
+        } catch (RuntimeException e) {
+            flushStreams();
+            replyError(env, count, e.getClass().getSimpleName(), e.getMessage(), stackTrace(e));
+        }
+    }
+
+    private void flushStreams() {
+        kernelIO.out.flush();
+        kernelIO.err.flush();
+    }
+
+    private static void replyError(ShellReplyEnvironment env, int count, String name, String message, List<String> traceback) {
+        String value = message == null ? "" : message;
+        env.publish(new PublishError(name, value, traceback));
+        ErrorReply reply = new ErrorReply(name, value, traceback);
+        reply.setExecutionCount(count);
+        env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+    }
+
+    private static List<String> stackTrace(Throwable e) {
+        StringWriter out = new StringWriter();
+        e.printStackTrace(new PrintWriter(out));
+        return Arrays.asList(out.toString().split("\n"));
+    }
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        // jjava's comm_info reply lacks the status field; same listing, with it
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, message) -> {
+            env.setBusyDeferIdle();
+            String target = message.getContent().getTargetName();
+            Map<String, CommInfoReply.CommInfo> comms = new LinkedHashMap<>();
+            for (Comm comm : commManager) {
+                if (target == null || target.equals(comm.getTargetName())) {
+                    comms.put(comm.getID(), new CommInfoReply.CommInfo(comm.getTargetName()));
+                }
+            }
+            env.reply(new OkReplies.CommInfo(comms));
+        });
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new OkReplies.KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    /** No history is kept yet; answer with an empty one rather than leave the client waiting. */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new HistoryReply(List.of()));
+    }
+
+    /** Stops the running cell (within about 1.5 s), then replies. */
+    @Override
+    protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> message) {
+        env.setBusyDeferIdle();
+        interrupt();
+        env.reply(new OkReplies.Interrupt());
+    }
+
+    @Override
+    public Object evalRaw(String source) {
+        // jjava calls this only from its own execute handler and BaseNotebookStatics, neither used here
+        throw new UnsupportedOperationException("cells run through handleExecuteRequest");
+    }
+
+    @Override
+    public void interrupt() {
+        try {
+            CellExecutionControl.InterruptOutcome outcome = evaluator.interrupt();
+            LOG.info("Interrupt request: {}", outcome);
+            if (outcome == CellExecutionControl.InterruptOutcome.STILL_RUNNING) {
+                kernelIO.err.println("The cell ignored the interrupt and even Thread.stop(); restart the kernel to end it.");
+                kernelIO.err.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int cursorCodePoints) {
+        int cursor = code.offsetByCodePoints(0, cursorCodePoints);
+        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+        String beforeCursor = code.substring(lineStart, cursor);
+        if (beforeCursor.matches("%[A-Za-z]*")) { // a magic name
+            List<String> names = magics.lineMagicNames().stream()
+                    .filter(n -> n.startsWith(beforeCursor.substring(1))).collect(java.util.stream.Collectors.toList());
+            return new ReplacementOptions(names, code.codePointCount(0, lineStart + 1), cursorCodePoints);
+        }
+        CodeAssistant.Completion c = assistant.complete(code, cursor);
+        return new ReplacementOptions(c.matches(), code.codePointCount(0, c.start()), code.codePointCount(0, c.end()));
+    }
+
+    @Override
+    public DisplayData inspect(String code, int cursorCodePoints, boolean extraDetail) {
+        Optional<String> doc = assistant.inspect(code, code.offsetByCodePoints(0, cursorCodePoints), extraDetail);
+        return doc.map(DisplayData::new).orElse(null);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        CodeAssistant.Verdict verdict = assistant.isComplete(code);
+        switch (verdict.status()) {
+            case COMPLETE:
+                return IS_COMPLETE_YES;
+            case INVALID:
+                return IS_COMPLETE_BAD;
+            default:
+                return verdict.indent();
+        }
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        interrupt();
+        evaluator.close();
+        super.onShutdown(isRestarting);
+    }
+}

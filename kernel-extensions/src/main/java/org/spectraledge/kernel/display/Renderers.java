@@ -1,0 +1,25 @@
+package org.spectraledge.kernel.display;
+
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+
+/**
+ * Registers every renderer of the kernel. jjava already renders {@code RenderedImage}
+ * ({@code BufferedImage}) as PNG; this adds XChart charts, Tablesaw tables, {@link Markdown} and
+ * {@link Latex}. Every value also gets {@code text/plain}.
+ */
+public final class Renderers {
+
+    private Renderers() {}
+
+    public static void registerAll(Renderer renderer) {
+        ChartRenderer.register(renderer);
+        TableRenderer.register(renderer);
+        renderer.createRegistration(Markdown.class)
+                .preferring(MIMEType.TEXT_MARKDOWN)
+                .register((md, context) -> context.renderIfRequested(MIMEType.TEXT_MARKDOWN, md::text));
+        renderer.createRegistration(Latex.class)
+                .preferring(MIMEType.TEXT_LATEX)
+                .register((latex, context) -> context.renderIfRequested(MIMEType.TEXT_LATEX, latex::text));
+    }
+}

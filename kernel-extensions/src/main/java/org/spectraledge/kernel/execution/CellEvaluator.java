@@ -1,0 +1,258 @@
+package org.spectraledge.kernel.execution;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * Evaluates notebook cells with JShell inside this JVM.
+ *
+ * <p>A cell is cut into snippets ({@link CellSplitter}) that run one after another; the first
+ * compile error or exception ends the cell. The result is the real object of the last snippet if it
+ * is an expression. Errors come back as {@link CellException}s whose tracebacks name cell lines:
+ * every snippet remembers the cell and line it came from, and JShell's stack frames
+ * ({@code #12:3} = snippet 12, line 3) are translated with that.
+ */
+public final class CellEvaluator implements AutoCloseable {
+
+    /** Where a snippet came from: a cell label such as {@code In [4]} and its place in the cell. */
+    private record Origin(String label, CellSnippet snippet) {}
+
+    private final JShell shell;
+    private final CellExecutionControl control;
+    private final CellSplitter splitter;
+    private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+
+    private CellEvaluator(JShell shell, CellExecutionControl control) {
+        this.shell = shell;
+        this.control = control;
+        this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
+    }
+
+    /**
+     * Starts JShell in this JVM.
+     *
+     * @param classPath entries cells compile against (their classes are loaded from this JVM's
+     *                  class path, so these should be the same entries)
+     */
+    public static CellEvaluator start(List<String> classPath) {
+        CellExecutionControl control = new CellExecutionControl();
+        JShell shell = JShell.builder()
+                .executionEngine(new ExecutionControlProvider() {
+                    @Override
+                    public String name() {
+                        return "spectral-edge-in-process";
+                    }
+
+                    @Override
+                    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                        return control;
+                    }
+                }, Map.of())
+                .build();
+        if (!classPath.isEmpty()) {
+            shell.addToClasspath(String.join(File.pathSeparator, classPath));
+        }
+        return new CellEvaluator(shell, control);
+    }
+
+    /** The JShell instance, for completion and inspection ({@link CodeAssistant}). */
+    public JShell shell() {
+        return shell;
+    }
+
+    /** The splitter bound to this evaluator's JShell. */
+    public CellSplitter splitter() {
+        return splitter;
+    }
+
+    /**
+     * Starts a new cell: forgets interrupts that arrived before it. Call before announcing the cell
+     * (Jupyter's busy status), so that an interrupt sent after seeing the cell start cancels it even
+     * while it is still being compiled.
+     */
+    public void beginCell() {
+        control.clearInterrupt();
+    }
+
+    /**
+     * Evaluates {@code cell}. An interrupt since {@link #beginCell()} stops it, or cancels the snippets
+     * that have not started.
+     *
+     * @param label how errors name the cell, e.g. {@code In [4]}
+     * @return the last snippet's value if it is an expression, else {@link CellResult#NONE}
+     * @throws CellException the first compile error or exception in the cell
+     */
+    public CellResult eval(String cell, String label) throws CellException {
+        return eval(cell, label, 1);
+    }
+
+    /**
+     * Evaluates {@code code}, a part of a cell that starts on line {@code firstLine} (the lines of a
+     * cell between its magics), so that errors still name the cell's own lines.
+     */
+    public CellResult eval(String code, String label, int firstLine) throws CellException {
+        CellResult last = CellResult.NONE;
+        for (CellSnippet snippet : splitter.split(code, firstLine)) {
+            if (control.isInterruptPending()) { // arrived between two snippets
+                String message = "The cell was interrupted; it stopped before line " + snippet.firstLine() + ".";
+                throw new UserCodeException(CellInterruptedException.class.getName(), message,
+                        List.of(CellInterruptedException.class.getName() + ": " + message));
+            }
+            last = evalSnippet(snippet, label);
+        }
+        return last;
+    }
+
+    /**
+     * Stops the running cell, if any (see {@link CellExecutionControl#interrupt()}). The interrupted
+     * {@link #eval} call then throws a {@link UserCodeException} (or returns, if the cell handled the
+     * interrupt itself).
+     */
+    public CellExecutionControl.InterruptOutcome interrupt() throws InterruptedException {
+        return control.interrupt();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+
+    /**
+     * Adds jars or class directories for cells to compile against and load from (parent-first: a
+     * class the kernel already has wins).
+     */
+    public void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
+    /** For tests in this package. */
+    CellExecutionControl control() {
+        return control;
+    }
+
+    private CellResult evalSnippet(CellSnippet snippet, String label) throws CellException {
+        try {
+            CellResult result = CellResult.NONE;
+            for (SnippetEvent event : shell.eval(snippet.source())) {
+                if (event.causeSnippet() != null) {
+                    continue; // a dependent snippet was re-validated; it is not this cell's code
+                }
+                Snippet s = event.snippet();
+                origins.put(s.id(), new Origin(label, snippet));
+                if (event.status() == Snippet.Status.REJECTED) {
+                    throw compilationError(s, snippet, label);
+                }
+                if (event.exception() != null) {
+                    throw userError(event.exception());
+                }
+                if (isExpression(s) && event.value() != null) {
+                    result = CellResult.of(control.takeValue(event.value()));
+                }
+            }
+            return result;
+        } finally {
+            control.clearValues();
+        }
+    }
+
+    private static boolean isExpression(Snippet s) {
+        return s.kind() == Snippet.Kind.EXPRESSION
+                || s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    private CompilationException compilationError(Snippet s, CellSnippet snippet, String label) {
+        List<Diag> errors = shell.diagnostics(s).filter(Diag::isError).collect(Collectors.toList());
+        if (errors.isEmpty()) {
+            return new CompilationException("JShell rejected the code",
+                    List.of(label + ", line " + snippet.firstLine() + ": JShell rejected the code", "    " + firstLine(snippet.source())));
+        }
+        List<String> traceback = new ArrayList<>();
+        for (Diag d : errors) {
+            int start = (int) Math.max(0, d.getStartPosition());
+            int end = (int) Math.max(start + 1, d.getEndPosition());
+            String[] message = d.getMessage(Locale.ROOT).split("\n");
+            traceback.add(label + ", line " + snippet.cellLineOf(start) + ": " + message[0]);
+            for (int i = 1; i < message.length; i++) {
+                if (!message[i].strip().equals("location: class")) { // JShell's wrapper class has no name
+                    traceback.add("    " + message[i]);
+                }
+            }
+            String source = snippet.source();
+            int lineStart = source.lastIndexOf('\n', start - 1) + 1;
+            int lineEnd = source.indexOf('\n', start);
+            if (lineEnd < 0) {
+                lineEnd = source.length();
+            }
+            traceback.add("    " + source.substring(lineStart, lineEnd));
+            traceback.add("    " + " ".repeat(start - lineStart) + "^".repeat(Math.max(1, Math.min(end, lineEnd) - start)));
+        }
+        return new CompilationException(firstLine(errors.get(0).getMessage(Locale.ROOT)), traceback);
+    }
+
+    private UserCodeException userError(JShellException e) {
+        String className;
+        String message;
+        if (e instanceof EvalException) {
+            className = ((EvalException) e).getExceptionClassName();
+            message = e.getMessage();
+        } else if (e instanceof UnresolvedReferenceException) {
+            Snippet missing = ((UnresolvedReferenceException) e).getSnippet();
+            className = UnresolvedReferenceException.class.getName();
+            message = "this uses code that cannot run until "
+                    + String.join(", ", shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) missing).collect(Collectors.toList()))
+                    + " is declared";
+        } else {
+            className = e.getClass().getName();
+            message = e.getMessage();
+        }
+        message = message == null ? "" : message;
+        List<String> traceback = new ArrayList<>();
+        traceback.add(className + (message.isEmpty() ? "" : ": " + message));
+        appendFrames(e, traceback);
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            String causeName = cause instanceof EvalException ? ((EvalException) cause).getExceptionClassName() : cause.getClass().getName();
+            traceback.add("Caused by: " + causeName + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            appendFrames(cause, traceback);
+        }
+        return new UserCodeException(className, message, traceback);
+    }
+
+    /** Stack frames, with JShell's {@code #id:line} locations turned into cell lines. */
+    private void appendFrames(Throwable t, List<String> traceback) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String file = frame.getFileName();
+            if (file == null || !file.startsWith("#")) {
+                traceback.add("    at " + frame);
+                continue;
+            }
+            Origin origin = origins.get(file.substring(1));
+            String where = origin == null
+                    ? "snippet " + file + ", line " + frame.getLineNumber()
+                    : origin.label() + ", line " + (origin.snippet().firstLine() + frame.getLineNumber() - 1);
+            String method = frame.getMethodName();
+            String owner = frame.getClassName();
+            String name = method.isEmpty() ? "" : (owner.isEmpty() ? "" : owner + ".") + method;
+            traceback.add("    at " + (name.isEmpty() ? where : name + " (" + where + ")"));
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

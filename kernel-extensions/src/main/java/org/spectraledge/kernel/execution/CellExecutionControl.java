@@ -1,0 +1,168 @@
+package org.spectraledge.kernel.execution;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jshell.execution.DirectExecutionControl;
+
+/**
+ * Runs JShell snippets inside the kernel's own JVM and keeps their values as real objects.
+ *
+ * <p>JShell's stock local engine turns every value into a string and installs a JVM-wide
+ * uncaught-exception handler. This control instead stores each value under a fresh key, hands JShell
+ * the key as the snippet's "value", and lets the evaluator {@link #takeValue take} the object back.
+ *
+ * <p>Each snippet runs on its own thread so that {@link #interrupt()} can stop a runaway cell: first
+ * {@link Thread#interrupt()}, then, after a short grace period, {@link Thread#stop()} (still supported
+ * on JDK 17). The thread's context class loader is the snippet's loader, so {@code ServiceLoader}
+ * inside a cell sees jars added at run time.
+ */
+public final class CellExecutionControl extends DirectExecutionControl {
+
+    /** How long a cell gets to react to {@link Thread#interrupt()} before its thread is stopped. */
+    public static final long INTERRUPT_GRACE_MILLIS = 500;
+
+    /** How long to wait for a stopped thread to unwind. */
+    private static final long STOP_WAIT_MILLIS = 1_000;
+
+    /** What {@link #interrupt()} did. */
+    public enum InterruptOutcome {
+        /** No cell was running. */
+        NOTHING_RUNNING,
+        /** The cell ended within the grace period after {@link Thread#interrupt()}. */
+        INTERRUPTED,
+        /** The cell ignored the interrupt and its thread was stopped. */
+        STOPPED,
+        /**
+         * The thread survived even {@link Thread#stop()} (stuck in native code, or a JDK newer than
+         * 19 where {@code Thread.stop} no longer works).
+         */
+        STILL_RUNNING
+    }
+
+    /** A kept value; a wrapper because values may be {@code null}. */
+    private record Kept(Object value) {}
+
+    private final Map<String, Kept> values = new ConcurrentHashMap<>();
+    private final AtomicLong nextKey = new AtomicLong();
+    private final AtomicLong nextThread = new AtomicLong();
+
+    /** The thread running the current snippet, or {@code null}. */
+    private volatile Thread running;
+    /** An interrupt arrived for the current cell; snippets not yet started must not start. */
+    private volatile boolean interruptPending;
+
+    /**
+     * Runs {@code doitMethod} on a fresh thread and waits for it.
+     *
+     * @return the key under which the snippet's value is kept
+     * @throws InvocationTargetException wrapping what the snippet threw, or a
+     *     {@link CellInterruptedException} when the cell was stopped
+     */
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        if (interruptPending) { // the interrupt came while JShell was still compiling
+            throw new InvocationTargetException(new CellInterruptedException("The cell was interrupted before it ran."));
+        }
+        Object[] result = new Object[1];
+        Throwable[] thrown = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try {
+                result[0] = doitMethod.invoke(null);
+            } catch (InvocationTargetException e) {
+                thrown[0] = e.getCause();
+            } catch (Throwable t) { // ThreadDeath lands here when stopped outside the snippet body
+                thrown[0] = t;
+            }
+        }, "cell-" + nextThread.incrementAndGet());
+        thread.setDaemon(true);
+        thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
+        running = thread;
+        try {
+            thread.start();
+            thread.join();
+        } finally {
+            running = null;
+        }
+        if (thrown[0] instanceof ThreadDeath) { // Thread.stop() from interrupt()
+            throw new InvocationTargetException(new CellInterruptedException(
+                    "The cell did not react to the interrupt within " + INTERRUPT_GRACE_MILLIS
+                            + " ms, so its thread was stopped. Variables it was assigning may be incomplete."));
+        }
+        if (thrown[0] != null) {
+            throw new InvocationTargetException(thrown[0]);
+        }
+        String key = "value#" + nextKey.incrementAndGet();
+        values.put(key, new Kept(result[0]));
+        return key;
+    }
+
+    /**
+     * Removes and returns the value kept under {@code key}.
+     *
+     * @throws IllegalArgumentException if nothing is kept under {@code key}
+     */
+    public Object takeValue(String key) {
+        Kept kept = values.remove(key);
+        if (kept == null) {
+            throw new IllegalArgumentException("No snippet value is kept under '" + key + "'");
+        }
+        return kept.value();
+    }
+
+    /**
+     * Forgets every kept value. JShell drops the keys of statements and declarations, so the
+     * evaluator calls this after each snippet to keep nothing alive that nobody can reach.
+     */
+    public void clearValues() {
+        values.clear();
+    }
+
+    /** Forgets an earlier interrupt; called when a new cell starts. */
+    public void clearInterrupt() {
+        interruptPending = false;
+    }
+
+    /** Whether an interrupt arrived since {@link #clearInterrupt()}. */
+    public boolean isInterruptPending() {
+        return interruptPending;
+    }
+
+    /** Whether a snippet is running right now. */
+    public boolean isRunning() {
+        return running != null;
+    }
+
+    /**
+     * Stops the running snippet: {@link Thread#interrupt()}, wait {@link #INTERRUPT_GRACE_MILLIS},
+     * then {@link Thread#stop()}. Snippets of the same cell that have not started yet will not start.
+     * Safe to call from any thread; returns within about 1.5 s.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    public InterruptOutcome interrupt() throws InterruptedException {
+        interruptPending = true;
+        Thread thread = running;
+        if (thread == null) {
+            return InterruptOutcome.NOTHING_RUNNING;
+        }
+        thread.interrupt();
+        thread.join(INTERRUPT_GRACE_MILLIS);
+        if (!thread.isAlive()) {
+            return InterruptOutcome.INTERRUPTED;
+        }
+        try {
+            thread.stop();
+        } catch (UnsupportedOperationException e) { // JDK 20 and later removed Thread.stop
+            return InterruptOutcome.STILL_RUNNING;
+        }
+        thread.join(STOP_WAIT_MILLIS);
+        return thread.isAlive() ? InterruptOutcome.STILL_RUNNING : InterruptOutcome.STOPPED;
+    }
+
+    /** Used by tests: how many values are still kept (should stay near zero). */
+    int keptCount() {
+        return values.size();
+    }
+}

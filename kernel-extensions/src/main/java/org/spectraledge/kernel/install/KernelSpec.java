@@ -1,0 +1,80 @@
+package org.spectraledge.kernel.install;
+
+import com.google.gson.GsonBuilder;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of {@code kernel.json}: how Jupyter starts the kernel.
+ *
+ * @param argv          the command; {@code {connection_file}} is replaced by Jupyter
+ * @param displayName   the name shown in Jupyter's kernel menu
+ * @param language      the kernel's language
+ * @param interruptMode {@code message}: interrupts arrive as {@code interrupt_request} on the control
+ *                      channel (a JVM cannot handle SIGINT per thread)
+ */
+public record KernelSpec(List<String> argv, String displayName, String language, String interruptMode) {
+
+    /** The kernelspec's directory name, which is what {@code jupyter --kernel=NAME} takes. */
+    public static final String NAME = "spectral-edge";
+
+    /**
+     * JVM flags of the kernel, in order:
+     * <ul>
+     *   <li>{@code --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED}: lets JShell unload the classes of
+     *       redefined snippets;</li>
+     *   <li>{@code -Djava.security.manager=allow}: lets the kernel install its exit guard, which turns
+     *       {@code System.exit} in a cell into an error;</li>
+     *   <li>{@code -Djava.awt.headless=true}: charts render without a display;</li>
+     *   <li>{@code -Dai.djl.offline=true}: DJL uses the bundled native library and never downloads.</li>
+     * </ul>
+     */
+    public static final List<String> JVM_FLAGS = List.of(
+            "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
+            "-Djava.security.manager=allow",
+            "-Djava.awt.headless=true",
+            "-Dai.djl.offline=true");
+
+    public static final String MAIN_CLASS = "org.spectraledge.kernel.KernelMain";
+
+    public KernelSpec {
+        argv = List.copyOf(argv);
+        if (argv.isEmpty() || !argv.contains("{connection_file}")) {
+            throw new IllegalArgumentException("argv must pass {connection_file} to the kernel, got " + argv);
+        }
+        if (displayName == null || displayName.isBlank() || language == null || language.isBlank()) {
+            throw new IllegalArgumentException("a kernelspec needs a display name and a language");
+        }
+        if (!"message".equals(interruptMode) && !"signal".equals(interruptMode)) {
+            throw new IllegalArgumentException("interrupt_mode must be 'message' or 'signal', got " + interruptMode);
+        }
+    }
+
+    /**
+     * The spec that runs {@code jar} (with the jars of {@code libDir} next to it) on {@code java}.
+     * Paths are made absolute, since Jupyter starts kernels from any directory.
+     */
+    public static KernelSpec forJar(Path java, Path jar, Path libDir) {
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add(java.toAbsolutePath().toString());
+        argv.addAll(JVM_FLAGS);
+        argv.add("-cp");
+        argv.add(jar.toAbsolutePath() + File.pathSeparator + libDir.toAbsolutePath().resolve("*"));
+        argv.add(MAIN_CLASS);
+        argv.add("{connection_file}");
+        return new KernelSpec(argv, "Java (spectral-edge)", "java", "message");
+    }
+
+    /** {@code kernel.json} text. */
+    public String toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("argv", argv);
+        json.put("display_name", displayName);
+        json.put("language", language);
+        json.put("interrupt_mode", interruptMode);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
+    }
+}

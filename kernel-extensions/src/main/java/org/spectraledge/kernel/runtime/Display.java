@@ -1,0 +1,72 @@
+package org.spectraledge.kernel.runtime;
+
+import java.util.UUID;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.spectraledge.kernel.SpectralEdgeKernel;
+import org.spectraledge.kernel.display.Latex;
+import org.spectraledge.kernel.display.Markdown;
+
+/**
+ * The notebook API, star-imported by {@code startup.jsh}. Names and signatures follow IJava's
+ * {@code Display} so that IJava notebooks run unchanged:
+ *
+ * <pre>{@code
+ * String id = display(chart);          // show now, get a display id
+ * updateDisplay(id, chartAfterStep);   // replace that output in place
+ * display(chart, "image/svg+xml");     // ask for particular MIME types
+ * md("**grokked** at step 1550")       // text/markdown
+ * latex("$$\\sigma_1 \\ge \\sigma_2$$") // text/latex
+ * }</pre>
+ */
+public final class Display {
+
+    private Display() {}
+
+    /** Renders {@code o} with its preferred MIME types (plus {@code text/plain}). */
+    public static DisplayData render(Object o) {
+        return SpectralEdgeKernel.current().renderValue(o);
+    }
+
+    /** Renders {@code o} as the given MIME types (plus {@code text/plain}), e.g. {@code "image/svg+xml"}. */
+    public static DisplayData render(Object o, String... mimeTypes) {
+        return SpectralEdgeKernel.current().renderValue(o, mimeTypes);
+    }
+
+    /** Shows {@code o} below the cell now and returns the id that {@link #updateDisplay} takes. */
+    public static String display(Object o) {
+        return show(render(o));
+    }
+
+    /** Shows {@code o} as the given MIME types and returns its display id. */
+    public static String display(Object o, String... mimeTypes) {
+        return show(render(o, mimeTypes));
+    }
+
+    /** Replaces the output shown under {@code id} by {@code o}. */
+    public static void updateDisplay(String id, Object o) {
+        SpectralEdgeKernel.current().getIO().display.updateDisplay(id, render(o));
+    }
+
+    /** Replaces the output shown under {@code id} by {@code o} rendered as the given MIME types. */
+    public static void updateDisplay(String id, Object o, String... mimeTypes) {
+        SpectralEdgeKernel.current().getIO().display.updateDisplay(id, render(o, mimeTypes));
+    }
+
+    /** Markdown text, shown formatted when displayed or when it is a cell's value. */
+    public static Markdown md(String markdown) {
+        return new Markdown(markdown);
+    }
+
+    /** LaTeX (with its {@code $...$} or {@code $$...$$} delimiters), typeset by the notebook. */
+    public static Latex latex(String latex) {
+        return new Latex(latex);
+    }
+
+    private static String show(DisplayData data) {
+        if (!data.hasDisplayId()) {
+            data.setDisplayId(UUID.randomUUID().toString());
+        }
+        SpectralEdgeKernel.current().display(data);
+        return data.getDisplayId();
+    }
+}

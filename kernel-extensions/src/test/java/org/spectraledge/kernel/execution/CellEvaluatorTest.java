@@ -1,0 +1,166 @@
+package org.spectraledge.kernel.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** JShell in this JVM: values are real objects, errors name cell lines, interrupts stop cells. */
+class CellEvaluatorTest {
+
+    static CellEvaluator evaluator;
+    static int cells;
+
+    @BeforeAll
+    static void start() {
+        evaluator = CellEvaluator.start(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
+    }
+
+    @BeforeEach
+    void newCell() {
+        evaluator.beginCell(); // no interrupt of one test may leak into the next
+    }
+
+    @AfterAll
+    static void stop() {
+        evaluator.close();
+    }
+
+    private static CellResult eval(String cell) throws CellException {
+        evaluator.beginCell();
+        return evaluator.eval(cell, "In [" + (++cells) + "]");
+    }
+
+    @Test
+    void lastExpressionIsTheRealObject() throws Exception {
+        CellResult r = eval("var list = new java.util.ArrayList<Integer>(java.util.List.of(1, 2));\nlist");
+        assertTrue(r.hasValue());
+        assertTrue(r.value() instanceof ArrayList, "expected the ArrayList itself, got " + r.value());
+        // the same instance comes back on every evaluation: nothing was copied or stringified
+        assertSame(r.value(), eval("list").value());
+    }
+
+    @Test
+    void declarationsAndStatementsHaveNoValue() throws Exception {
+        assertFalse(eval("int declared = 5;").hasValue());
+        assertFalse(eval("for (int i = 0; i < 2; i++) { declared++; }").hasValue());
+        assertEquals(7, eval("declared").value());
+        assertEquals(CellResult.of(null), eval("(String) null"));
+    }
+
+    @Test
+    void keepsNoValuesBetweenCells() throws Exception {
+        eval("int a1 = 1; a1 + 1; System.out.print(\"\"); a1");
+        assertEquals(0, controlOf().keptCount());
+    }
+
+    @Test
+    void exceptionTracebackNamesCellLines() {
+        UserCodeException e = assertThrows(UserCodeException.class, () ->
+                evaluator.eval("// a comment\nint z = 0;\n\nint boom() {\n  return 1 / z;\n}\n\n  boom();", "In [42]"));
+        assertEquals("ArithmeticException", e.errorName());
+        assertEquals("java.lang.ArithmeticException: / by zero", e.traceback().get(0));
+        assertEquals("    at boom (In [42], line 5)", e.traceback().get(1));
+        assertEquals("    at In [42], line 8", e.traceback().get(2));
+    }
+
+    @Test
+    void methodFromAnEarlierCellIsNamedByThatCell() throws Exception {
+        evaluator.eval("\n\nvoid fail() {\n  throw new IllegalStateException(\"x\");\n}", "In [7]");
+        UserCodeException e = assertThrows(UserCodeException.class, () -> evaluator.eval("fail();", "In [8]"));
+        assertEquals(List.of("java.lang.IllegalStateException: x", "    at fail (In [7], line 4)", "    at In [8], line 1"),
+                e.traceback());
+    }
+
+    @Test
+    void causesAreListed() {
+        UserCodeException e = assertThrows(UserCodeException.class, () ->
+                eval("throw new RuntimeException(\"outer\", new java.io.IOException(\"inner\"));"));
+        assertTrue(e.traceback().contains("Caused by: java.io.IOException: inner"), e.traceback().toString());
+    }
+
+    @Test
+    void compileErrorMarksTheCellLineAndSpan() {
+        CompilationException e = assertThrows(CompilationException.class, () ->
+                evaluator.eval("int ok = 1;\n\nint bad = ok + missing;", "In [3]"));
+        assertEquals("cannot find symbol", e.getMessage());
+        assertEquals("In [3], line 3: cannot find symbol", e.traceback().get(0));
+        assertEquals("      symbol:   variable missing", e.traceback().get(1));
+        assertFalse(e.traceback().stream().anyMatch(l -> l.strip().equals("location: class")), e.traceback().toString());
+        int quoted = e.traceback().indexOf("    int bad = ok + missing;");
+        assertTrue(quoted > 0, e.traceback().toString());
+        assertEquals("    " + " ".repeat(15) + "^".repeat(7), e.traceback().get(quoted + 1));
+    }
+
+    @Test
+    void firstErrorStopsTheCell() throws Exception {
+        assertThrows(UserCodeException.class, () -> eval("int reached = 1;\nif (true) throw new IllegalStateException();\nreached = 2;"));
+        assertEquals(1, eval("reached").value());
+    }
+
+    @Test
+    void interruptStopsABusyLoopWithinTwoSecondsAndTheNextCellRuns() throws Exception {
+        CompletableFuture<Throwable> cell = CompletableFuture.supplyAsync(() -> {
+            try {
+                eval("while (true) { }");
+                return null;
+            } catch (CellException e) {
+                return e;
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!controlOf().isRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        long t0 = System.nanoTime();
+        assertEquals(CellExecutionControl.InterruptOutcome.STOPPED, evaluator.interrupt());
+        Throwable thrown = cell.get(2, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(seconds < 2.0, "took " + seconds + " s");
+        UserCodeException e = (UserCodeException) thrown;
+        assertEquals("CellInterruptedException", e.errorName());
+        assertEquals(3, eval("1 + 2").value());
+    }
+
+    @Test
+    void interruptBeforeASnippetRunsCancelsTheRestOfTheCell() throws Exception {
+        evaluator.beginCell();
+        evaluator.interrupt(); // as if it arrived while the cell was being compiled
+        UserCodeException e = assertThrows(UserCodeException.class, () -> evaluator.eval("int never = 1;\nnever", "In [9]"));
+        assertEquals("CellInterruptedException", e.errorName());
+        assertThrows(CompilationException.class, () -> eval("never"), "the cancelled declaration must not exist");
+    }
+
+    @Test
+    void interruptWithNothingRunningDoesNothing() throws Exception {
+        assertEquals(CellExecutionControl.InterruptOutcome.NOTHING_RUNNING, evaluator.interrupt());
+    }
+
+    @Test
+    void startupScriptEvaluatesCleanly() throws Exception {
+        CellEvaluator fresh = CellEvaluator.start(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
+        try {
+            fresh.eval(new String(getClass().getResourceAsStream("/org/spectraledge/kernel/startup.jsh").readAllBytes()), "startup.jsh");
+            // the notebook API is in scope without qualification
+            assertEquals("org.spectraledge.kernel.display.Markdown", fresh.eval("md(\"x\")", "t").value().getClass().getName());
+        } finally {
+            fresh.close();
+        }
+    }
+
+    private static CellExecutionControl controlOf() {
+        return evaluator.control();
+    }
+}
