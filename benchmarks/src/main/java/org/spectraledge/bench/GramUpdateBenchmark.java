@@ -1,5 +1,6 @@
 package org.spectraledge.bench;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -160,7 +161,7 @@ public class GramUpdateBenchmark {
         s.append();
         double[][] members = new double[W][];
         for (int i = 0; i < W; i++) members[i] = s.member(i);
-        for (int i = 0; i < W; i++) java.util.Arrays.fill(s.gram[i], 0);
+        for (int i = 0; i < W; i++) Arrays.fill(s.gram[i], 0);
         int length = s.delta.length;
         for (int off = 0; off < length; off += BLOCK) {
             int n = Math.min(BLOCK, length - off);
