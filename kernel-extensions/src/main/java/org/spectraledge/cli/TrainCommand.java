@@ -35,8 +35,8 @@ final class TrainCommand implements Command {
         TrainConfig.DEFAULTS.forEach((k, v) -> b.append(String.format("%n  --%-18s %s", k + " X", v)));
         b.append(String.join("\n", "",
                 "",
-                "  task: add sub mul div sq_sum quad cube (and the other modular ops), dyck, parity",
-                "  model: mlp (fast grokking MLP), nanda (1 layer, no LayerNorm), transformer (2 layers); 0 = preset size",
+                "  task: add sub mul div sq_sum quad cube (and the other modular ops), dyck, scan, parity",
+                "  model: mlp (fast grokking MLP), nanda (1 layer, no LayerNorm), transformer (2 layers; dyck and scan use it); 0 = preset size",
                 "  optimizer: adamw, sgd, muon    group: all, trunk, attention, layer:N or globs; repeat --group for several",
                 "  batch 0 = full batch; clip/target 0 = off; stride 0 = 1 below 10^6 parameters, else 100",
                 "",

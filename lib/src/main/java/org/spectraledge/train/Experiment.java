@@ -15,11 +15,15 @@ import org.spectraledge.datasets.ModularArithmetic;
 import org.spectraledge.datasets.ModularDataset;
 import org.spectraledge.datasets.ModularLayout;
 import org.spectraledge.datasets.ParityDataset;
+import org.spectraledge.datasets.Scan;
+import org.spectraledge.datasets.ScanDataset;
+import org.spectraledge.datasets.Vocabulary;
 import org.spectraledge.datasets.SparseParity;
 import org.spectraledge.datasets.Split;
 import org.spectraledge.datasets.TaskDataset;
 import org.spectraledge.datasets.TaskName;
 import org.spectraledge.train.model.DecoderTransformer;
+import org.spectraledge.train.model.EncoderDecoderTransformer;
 import org.spectraledge.train.model.MlpOnEmbeddings;
 import org.spectraledge.train.model.ModelPresets;
 import org.spectraledge.train.model.NamedParameters;
@@ -107,9 +111,32 @@ public final class Experiment implements AutoCloseable {
                     sequences(manager, data.inputs(Split.TRAIN), data.depths(Split.TRAIN)),
                     sequences(manager, data.inputs(Split.TEST), data.depths(Split.TEST)), Objective.classifyEachPosition());
         }
-        throw new IllegalArgumentException("task '" + c.task() + "' is not trainable by this command yet: SCAN needs the "
-                + "encoder-decoder loop with greedy decoding. Trainable tasks: the modular ones (add, sub, mul, div, sq_sum, "
-                + "quad, cube, …), dyck (--model transformer) and parity (--model mlp).");
+        if (task == TaskName.SCAN) {
+            // SPEC §8: 2,048 training pairs of the simple split, 3 + 3 encoder–decoder, d_model 256
+            ScanDataset data = Scan.builder().optTrainSize(2048).optSeed(c.seed()).build();
+            requireModel(c, "transformer", "scan");
+            EncoderDecoderTransformer.Config base = ModelPresets.scan().config();
+            Block model = EncoderDecoderTransformer.builder().setSourceVocabSize(base.sourceVocabSize())
+                    .setTargetVocabSize(base.targetVocabSize()).setSourceLength(base.sourceLength())
+                    .setTargetLength(base.targetLength()).optLayers(pick(c.layers(), base.encoderLayers()),
+                            pick(c.layers(), base.decoderLayers())).optDModel(pick(c.d(), base.dModel()))
+                    .optHeads(pick(c.heads(), base.heads())).optDFf(pick(c.dFf(), base.dFf())).optSeed(c.seed()).build();
+            return initialized(c, manager, data, model, ScanDataset.SOURCE_LENGTH,
+                    seq2seq(manager, data.sourceIds(Split.TRAIN), data.targetIds(Split.TRAIN)),
+                    seq2seq(manager, data.sourceIds(Split.TEST), data.targetIds(Split.TEST)),
+                    Objective.sequenceToSequence(Vocabulary.PAD));
+        }
+        throw new IllegalArgumentException("unknown task '" + c.task() + "'");
+    }
+
+    /** Teacher forcing: the decoder reads target[:, :−1] and predicts target[:, 1:]. */
+    private static TensorSplit seq2seq(NDManager m, int[][] source, int[][] target) {
+        int[][] in = new int[target.length][], out = new int[target.length][];
+        for (int i = 0; i < target.length; i++) {
+            in[i] = java.util.Arrays.copyOfRange(target[i], 0, target[i].length - 1);
+            out[i] = java.util.Arrays.copyOfRange(target[i], 1, target[i].length);
+        }
+        return new TensorSplit(new NDList(ids(m, source), ids(m, in)), ids(m, out));
     }
 
     private static void requireModel(TrainConfig c, String model, String task) {

@@ -59,4 +59,30 @@ public interface Objective {
             @Override public long count(NDArray labels) { return labels.getShape().get(0); }
         };
     }
+
+    /**
+     * Sequence to sequence with teacher forcing (SCAN): logits [B, T, V] predicting {@code labels} [B, T], where
+     * label id {@code pad} marks positions after the end that do not count. The loss is the mean cross-entropy over
+     * real positions. A sequence is correct when every real position's arg-max is right, which is exactly when
+     * greedy decoding reproduces it (by induction over positions, each greedy prefix is then the true prefix), so
+     * this is the exact-match sequence accuracy of SPEC §7 without running the decoder step by step.
+     */
+    static Objective sequenceToSequence(int pad) {
+        return new Objective() {
+            @Override public NDArray loss(NDList output, NDArray labels) {
+                NDArray ids = labels.toType(ai.djl.ndarray.types.DataType.INT64, false);
+                // the mask comes from the labels, which record no gradient, so comparing with a Java number is safe
+                NDArray real = ids.neq(pad).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+                NDArray nll = output.singletonOrThrow().logSoftmax(-1).gather(ids.expandDims(-1), -1).squeeze(-1).neg();
+                return nll.mul(real).sum().div(real.sum());
+            }
+            @Override public long correct(NDList output, NDArray labels) {
+                NDArray predicted = output.singletonOrThrow().argMax(-1);
+                NDArray ids = labels.toType(predicted.getDataType(), false);
+                NDArray wrong = predicted.neq(ids).logicalAnd(ids.neq(pad)).sum(new int[] {1});
+                return wrong.eq(wrong.zerosLike()).sum().toArray()[0].longValue();
+            }
+            @Override public long count(NDArray labels) { return labels.getShape().get(0); }
+        };
+    }
 }

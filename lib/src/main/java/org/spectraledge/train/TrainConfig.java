@@ -14,7 +14,7 @@ import org.spectraledge.datasets.TaskName;
  * {@code %train} magic and by sweep files). Parse with {@link #parse(Map)}; {@link #options()} gives the full
  * configuration back, defaults included, as written to {@code summary.json}.
  *
- * @param task          task name ({@code add}, {@code sub}, …, {@code dyck}, {@code parity})
+ * @param task          task name ({@code add}, {@code sub}, …, {@code dyck}, {@code scan}, {@code parity})
  * @param p             modulus for modular tasks
  * @param frac          training fraction for modular tasks
  * @param model         {@code mlp} (fast grokking MLP), {@code nanda} (1-layer, no LayerNorm), {@code transformer}

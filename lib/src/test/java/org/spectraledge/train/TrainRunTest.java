@@ -88,6 +88,26 @@ class TrainRunTest {
     }
 
     @Test
+    void sequenceTasksTrainThroughTheSameRun() {
+        for (String task : List.of("dyck", "scan", "parity")) {
+            Map<String, String> o = new java.util.LinkedHashMap<>(Map.of("task", task, "steps", "4", "eval-every", "2",
+                    "threads", "1", "window", "3", "checkpoint-every", "0", "d", "16", "heads", "2", "d-ff", "32", "layers", "1"));
+            o.put("model", task.equals("parity") ? "mlp" : "transformer");
+            o.put("batch", "32");
+            TrainRun.Result r = TrainRun.start(TrainConfig.of(o), dir.resolve(task), List.of());
+            assertEquals(TrainingOutcome.Status.COMPLETED, r.outcome().status(), task + ": " + r.outcome().message());
+            assertEquals(2, r.outcome().evals().size(), task);
+            for (var e : r.outcome().evals()) {
+                assertTrue(Double.isFinite(e.trainLoss()) && e.testAcc() >= 0 && e.testAcc() <= 1, task + ": " + e);
+            }
+            assertEquals(3, r.windows().get("all").size(), task + ": windows from the second update on");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Experiment.create(TrainConfig.of(Map.of("task", "scan", "model", "nanda"))));
+        assertTrue(e.getMessage().contains("--model transformer"), e.getMessage());
+    }
+
+    @Test
     void badOptionsNameTheOption() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.of(Map.of("lr", "fast")));
         assertTrue(e.getMessage().contains("--lr"), e.getMessage());
