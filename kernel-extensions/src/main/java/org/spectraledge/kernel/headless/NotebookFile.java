@@ -15,8 +15,8 @@ import java.nio.file.Path;
 /** Reading and writing {@code .ipynb} files (nbformat 4, JSON) with Gson. */
 public final class NotebookFile {
 
-    /** One-space indentation and a final newline, as Jupyter writes notebooks. */
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    /** Indented, with a final newline, and nulls kept: an unexecuted cell needs its "execution_count": null. */
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private NotebookFile() {}
 
