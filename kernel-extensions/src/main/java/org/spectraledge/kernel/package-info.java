@@ -9,8 +9,16 @@
  *       badly signed messages instead of dying.</li>
  *   <li>{@link org.spectraledge.kernel.SpectralEdgeKernel}: the only class that speaks jjava's kernel
  *       API; it turns requests into calls on our own classes.</li>
+ *   <li>{@code session}: {@code NotebookSession}, what the kernel and the two runners share: JShell with
+ *       the startup imports, the magics and the renderers; a cell's source in, its outcome out, its
+ *       displays to whichever {@code CellOutputs} the host gives.</li>
+ *   <li>{@code headless}: {@code spectral-edge run} (a notebook executed in-process and written back as
+ *       nbformat 4) and {@code spectral-edge script} (a {@code .jsh} file, images written as PNGs).</li>
  *   <li>{@code magics}: a cell is Java plus {@code %magic} lines ({@code CellRunner}); the general
- *       magics are {@code %lsmagic}, {@code %time}, {@code %%time}, {@code %classpath}.</li>
+ *       magics are {@code %lsmagic}, {@code %time}, {@code %%time}, {@code %classpath}, and
+ *       {@code %load}, {@code %help}, {@code %maven} ({@code SessionMagics}).</li>
+ *   <li>{@code maven}: Maven Resolver as Maven 3 wires it, for {@code %maven}: the user's
+ *       {@code settings.xml} (local repository, offline, mirrors) and Maven's own default for Central.</li>
  *   <li>{@code execution}: JShell with values kept as real objects, snippets on their own thread
  *       (interrupt, then stop), tracebacks in cell lines, completion and inspection.</li>
  *   <li>{@code display}: renderers for XChart, Tablesaw, Markdown and LaTeX; {@code runtime.Display}
