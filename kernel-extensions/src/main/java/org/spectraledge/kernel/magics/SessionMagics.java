@@ -82,8 +82,11 @@ public final class SessionMagics {
         if (magic.isPresent()) {
             return CellResult.of("usage: " + magic.get().usage() + "\n" + magic.get().summary());
         }
-        List<SourceCodeAnalysis.Documentation> docs = evaluator.shell().sourceCodeAnalysis()
-                .documentation(name, name.length(), true);
+        SourceCodeAnalysis analysis = evaluator.shell().sourceCodeAnalysis();
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(name, name.length(), true);
+        if (docs.isEmpty()) { // JShell documents a method only at its call: Math.sqrt -> Math.sqrt(
+            docs = analysis.documentation(name + "(", name.length() + 1, true);
+        }
         if (docs.isEmpty()) {
             throw new MagicException(call, "no magic, class or method named '" + name + "' (use a simple name the cell's "
                     + "imports know, or a fully qualified one); %lsmagic lists the magics");

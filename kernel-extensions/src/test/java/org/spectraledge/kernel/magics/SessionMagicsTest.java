@@ -63,6 +63,8 @@ class SessionMagicsTest {
         assertTrue(text(run("%help %%time")).startsWith("usage: %%time"));
         String doc = text(run("%help ArrayList"));
         assertTrue(doc.startsWith("java.util.ArrayList"), doc);
+        String sqrt = text(run("%help Math.sqrt"));
+        assertTrue(sqrt.startsWith("double Math.sqrt(double"), sqrt);
         CellError unknown = run("%help NoSuchThing").error();
         assertTrue(unknown.message().contains("NoSuchThing"), unknown.message());
         assertTrue(run("%help").error().message().contains(SessionMagics.HELP_USAGE));
