@@ -23,10 +23,12 @@ import org.spectraledge.spectral.NonFiniteUpdateException;
  *
  * <p>Storage: a (W+1)×P float64 matrix of updates (row = sequence number mod (W+1)) and the previous snapshot, both
  * owned by this window's manager. Float32 parameters are widened before differencing, so δ and every inner product
- * are float64. A snapshot whose update is NaN or infinite is rejected before anything is stored.
+ * are float64. A snapshot whose update is NaN or infinite is rejected: the Gram state, the window's updates and the
+ * previous snapshot stay as they were (only the row of the update that already left the window, which nothing reads,
+ * is cleared).
  *
- * <p>Cost per snapshot: one concatenation and one widening of θ, one subtraction, one (W+1)×P matrix–vector product
- * (the inner products, read back as W+1 doubles), one self product and one native row copy; every temporary lives in
+ * <p>Cost per snapshot: one concatenation and one widening of θ, one subtraction, one native row copy and one
+ * (W+1)×P matrix–vector product (all inner products including ‖δ‖², read back as W+1 doubles); every temporary lives in
  * a sub-manager closed at the end of the call, so native memory stays flat however long the run. Nothing of size P
  * passes through the Java heap (see {@code docs/benchmarks.md}, issue 3, for the measurements).
  */
@@ -90,24 +92,23 @@ public final class NativeUpdateWindow implements AutoCloseable {
             }
             NDArray delta = theta.sub(previous);
             delta.attach(scope);
-            // one pass over the stored rows gives ⟨δ_i, δ_new⟩ for every slot; the slot about to be overwritten
-            // (the departed update, or zeros) is computed too and ignored
+            // δ goes into its row first (a native copy_ over the departed update, which no window quantity reads any
+            // more), so that one pass over the rows gives ⟨δ_i, δ_new⟩ for the window and ‖δ_new‖² together
+            long seq = gram.count();
+            int slot = slot(seq);
+            rows.set(new NDIndex(slot), delta);
             NDArray products = rows.matMul(delta);
             products.attach(scope);
-            NDArray selfProduct = delta.dot(delta);
-            selfProduct.attach(scope);
             double[] all = products.toDoubleArray();
-            long seq = gram.count();
             int m = gram.pendingDots();
             double[] dots = new double[m];
             for (int i = 0; i < m; i++) dots[i] = all[slot(seq - m + i)];
             try {
-                gram.push(dots, selfProduct.getDouble(), step);
+                gram.push(dots, all[slot], step);
             } catch (NonFiniteUpdateException e) {
+                rows.set(new NDIndex(slot), 0.0); // no NaN stays behind; the slot is rewritten by the next push
                 throw e.withContext("group '" + group + "'");
             }
-            // a native copy_ into the row; the new snapshot becomes the previous one without any copy
-            rows.set(new NDIndex(slot(seq)), delta);
             keepAsPrevious(theta);
             snapshots++;
             return true;
