@@ -52,11 +52,11 @@ public final class Checkpoint {
             out.writeUTF(MAGIC);
             out.writeInt(VERSION);
             out.writeLong(step);
-            out.writeInt(RunFolder.rows(folder.metrics()));
+            out.writeInt(folder.loggedRows(folder.metrics()));
             out.writeInt(capture.groups().size());
             for (String g : capture.groups()) {
                 out.writeUTF(g);
-                out.writeInt(RunFolder.rows(folder.windows(g)));
+                out.writeInt(folder.loggedRows(folder.windows(g)));
             }
             out.writeInt(parameters.size());
             for (NamedParameter p : parameters) {
