@@ -1,13 +1,5 @@
 package org.spectraledge.kernel;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,35 +31,41 @@ import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spectraledge.kernel.display.Renderers;
-import org.spectraledge.kernel.execution.CellEvaluator;
-import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellExecutionControl;
-import org.spectraledge.kernel.execution.CellResult;
 import org.spectraledge.kernel.execution.CodeAssistant;
-import org.spectraledge.kernel.magics.CellRunner;
-import org.spectraledge.kernel.magics.GeneralMagics;
-import org.spectraledge.kernel.magics.Magics;
+import org.spectraledge.kernel.session.CellError;
+import org.spectraledge.kernel.session.CellOutcome;
+import org.spectraledge.kernel.session.CellOutputs;
+import org.spectraledge.kernel.session.NotebookSession;
 
 /**
  * The Jupyter kernel: the thin adapter between jjava's message handling ({@link BaseKernel}) and our
- * JShell evaluation ({@link CellEvaluator}), completion ({@link CodeAssistant}) and renderers
- * ({@link Renderers}). Nothing outside this class and {@code connection} touches jjava's kernel API.
+ * {@link NotebookSession} (JShell evaluation, magics, renderers) and completion ({@link CodeAssistant}).
+ * Nothing outside this class and {@code connection} touches jjava's kernel API.
  */
 public final class SpectralEdgeKernel extends BaseKernel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpectralEdgeKernel.class);
 
-    /** The imports and helpers every session starts with; see the file for the list. */
-    static final String STARTUP_SCRIPT = "startup.jsh";
-
     private final KernelIO kernelIO;
-    private final CellEvaluator evaluator;
-    private final CellRunner runner;
-    private final Magics magics;
+    private final NotebookSession session;
     private final CodeAssistant assistant;
+    /** A running cell's displays, published on IOPub after what it printed so far. */
+    private final CellOutputs iopub = new CellOutputs() {
+        @Override
+        public void display(DisplayData data) {
+            flushStreams();
+            kernelIO.display.display(data);
+        }
 
-    private SpectralEdgeKernel(KernelIO io, Renderer renderer, CellEvaluator evaluator) {
+        @Override
+        public void updateDisplay(DisplayData data) {
+            flushStreams();
+            kernelIO.display.updateDisplay(data);
+        }
+    };
+
+    private SpectralEdgeKernel(KernelIO io, NotebookSession session) {
         super("spectral-edge", version(),
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
@@ -76,51 +74,21 @@ public final class SpectralEdgeKernel extends BaseKernel {
                         .pygments("java")
                         .codemirror("text/x-java")
                         .build(),
-                List.of(), null, io, new CommManager(), renderer, null, new MagicsRegistry(), false,
+                // jjava registers its common renderers on this one; ours is the session's (getRenderer)
+                List.of(), null, io, new CommManager(), new Renderer(), null, new MagicsRegistry(), false,
                 new StringStyler.Builder().build());
         this.kernelIO = io;
-        this.evaluator = evaluator;
-        this.magics = GeneralMagics.register(new Magics(), evaluator);
-        this.runner = new CellRunner(evaluator, magics);
-        this.assistant = new CodeAssistant(evaluator);
+        this.session = session;
+        this.assistant = new CodeAssistant(session.evaluator());
     }
 
     /**
-     * Starts JShell on this JVM's class path and runs {@value #STARTUP_SCRIPT}.
+     * Starts the notebook session (JShell, startup imports, magics) that the kernel serves.
      *
      * @throws IllegalStateException if the startup script does not evaluate cleanly
      */
     public static SpectralEdgeKernel start() {
-        Renderer renderer = new Renderer();
-        Renderers.registerAll(renderer);
-        List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-        CellEvaluator evaluator = CellEvaluator.start(classPath);
-        try {
-            evaluator.beginCell();
-            evaluator.eval(readStartupScript(), STARTUP_SCRIPT);
-        } catch (CellException e) {
-            evaluator.close();
-            throw new IllegalStateException(STARTUP_SCRIPT + " failed; fix the import list in "
-                    + "kernel-extensions/src/main/resources/org/spectraledge/kernel/" + STARTUP_SCRIPT + ":\n"
-                    + String.join("\n", e.traceback()), e);
-        }
-        return new SpectralEdgeKernel(new KernelIO(), renderer, evaluator);
-    }
-
-    /** The kernel serving the notebook; for the notebook API ({@code display}, ...). */
-    public static SpectralEdgeKernel current() {
-        return (SpectralEdgeKernel) BaseKernel.notebookKernel();
-    }
-
-    static String readStartupScript() {
-        try (InputStream in = SpectralEdgeKernel.class.getResourceAsStream(STARTUP_SCRIPT)) {
-            if (in == null) {
-                throw new IllegalStateException(STARTUP_SCRIPT + " is missing from the kernel jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + STARTUP_SCRIPT, e);
-        }
+        return new SpectralEdgeKernel(new KernelIO(), NotebookSession.start());
     }
 
     private static String version() {
@@ -133,13 +101,10 @@ public final class SpectralEdgeKernel extends BaseKernel {
         return "spectral-edge " + getVersion() + " (Java " + Runtime.version() + ", JShell)";
     }
 
-    /** Renders {@code value} with the kernel's renderers; a failing renderer names the value's type. */
-    public DisplayData renderValue(Object value, String... mimeTypes) {
-        try {
-            return mimeTypes.length == 0 ? getRenderer().render(value) : getRenderer().renderAs(value, mimeTypes);
-        } catch (RuntimeException e) {
-            throw new RenderException(value, e);
-        }
+    /** The session's renderers (ours and jjava's common ones). */
+    @Override
+    public Renderer getRenderer() {
+        return session.renderer();
     }
 
     /**
@@ -152,26 +117,22 @@ public final class SpectralEdgeKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         int count = request.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
-        evaluator.beginCell();
+        session.beginCell();
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         replaceOutputStreams(env);
         kernelIO.attach(env, request.isStdinEnabled());
         env.defer(() -> kernelIO.detach(env));
-        try {
-            CellResult result = runner.run(request.getCode(), "In [" + count + "]");
-            flushStreams();
-            if (result.hasValue() && result.value() != null && !request.isSilent()) {
-                env.publish(new PublishExecuteResult(count, renderValue(result.value())));
-            }
-            env.defer().reply(new ExecuteReply(count, Map.of()));
-        } catch (CellException e) {
-            flushStreams();
-            replyError(env, count, e.errorName(), e.getMessage(), e.traceback());
-        } catch (RuntimeException e) {
-            flushStreams();
-            replyError(env, count, e.getClass().getSimpleName(), e.getMessage(), stackTrace(e));
+        CellOutcome outcome = session.execute(request.getCode(), "In [" + count + "]", iopub);
+        flushStreams();
+        if (outcome.failed()) {
+            replyError(env, count, outcome.error());
+            return;
         }
+        if (!request.isSilent()) {
+            outcome.result().ifPresent(value -> env.publish(new PublishExecuteResult(count, value)));
+        }
+        env.defer().reply(new ExecuteReply(count, Map.of()));
     }
 
     private void flushStreams() {
@@ -179,18 +140,11 @@ public final class SpectralEdgeKernel extends BaseKernel {
         kernelIO.err.flush();
     }
 
-    private static void replyError(ShellReplyEnvironment env, int count, String name, String message, List<String> traceback) {
-        String value = message == null ? "" : message;
-        env.publish(new PublishError(name, value, traceback));
-        ErrorReply reply = new ErrorReply(name, value, traceback);
+    private static void replyError(ShellReplyEnvironment env, int count, CellError error) {
+        env.publish(new PublishError(error.name(), error.message(), error.traceback()));
+        ErrorReply reply = new ErrorReply(error.name(), error.message(), error.traceback());
         reply.setExecutionCount(count);
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
-    }
-
-    private static List<String> stackTrace(Throwable e) {
-        StringWriter out = new StringWriter();
-        e.printStackTrace(new PrintWriter(out));
-        return Arrays.asList(out.toString().split("\n"));
     }
 
     @Override
@@ -240,7 +194,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
     @Override
     public void interrupt() {
         try {
-            CellExecutionControl.InterruptOutcome outcome = evaluator.interrupt();
+            CellExecutionControl.InterruptOutcome outcome = session.interrupt();
             LOG.info("Interrupt request: {}", outcome);
             if (outcome == CellExecutionControl.InterruptOutcome.STILL_RUNNING) {
                 kernelIO.err.println("The cell ignored the interrupt and even Thread.stop(); restart the kernel to end it.");
@@ -257,7 +211,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
         int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
         String beforeCursor = code.substring(lineStart, cursor);
         if (beforeCursor.matches("%[A-Za-z]*")) { // a magic name
-            List<String> names = magics.lineMagicNames().stream()
+            List<String> names = session.magics().lineMagicNames().stream()
                     .filter(n -> n.startsWith(beforeCursor.substring(1))).collect(java.util.stream.Collectors.toList());
             return new ReplacementOptions(names, code.codePointCount(0, lineStart + 1), cursorCodePoints);
         }
@@ -287,7 +241,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
     @Override
     public void onShutdown(boolean isRestarting) {
         interrupt();
-        evaluator.close();
+        session.close();
         super.onShutdown(isRestarting);
     }
 }

@@ -1,6 +1,7 @@
 package org.spectraledge.kernel.magics;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -41,6 +42,16 @@ public final class Magics {
             throw new MagicException(call, "unknown magic " + (cellMagic ? "%%" : "%") + call.name() + "; %lsmagic lists the magics");
         }
         return entry.magic().run(call);
+    }
+
+    /** The line magic {@code %name}, if there is one (for {@code %help}). */
+    public Optional<Entry> lineMagic(String name) {
+        return Optional.ofNullable(lineMagics.get(name));
+    }
+
+    /** The cell magic {@code %%name}, if there is one. */
+    public Optional<Entry> cellMagic(String name) {
+        return Optional.ofNullable(cellMagics.get(name));
     }
 
     /** Names of the line magics, for completion. */

@@ -2,9 +2,9 @@ package org.spectraledge.kernel.runtime;
 
 import java.util.UUID;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.spectraledge.kernel.SpectralEdgeKernel;
 import org.spectraledge.kernel.display.Latex;
 import org.spectraledge.kernel.display.Markdown;
+import org.spectraledge.kernel.session.NotebookSession;
 
 /**
  * The notebook API, star-imported by {@code startup.jsh}. Names and signatures follow IJava's
@@ -17,6 +17,10 @@ import org.spectraledge.kernel.display.Markdown;
  * md("**grokked** at step 1550")       // text/markdown
  * latex("$$\\sigma_1 \\ge \\sigma_2$$") // text/latex
  * }</pre>
+ *
+ * <p>Everything goes through the {@link NotebookSession} running the cell, so the same calls work in
+ * the Jupyter kernel, in {@code spectral-edge run} (outputs land in the written notebook) and in
+ * {@code spectral-edge script} (text printed, images written as PNG files).
  */
 public final class Display {
 
@@ -24,12 +28,12 @@ public final class Display {
 
     /** Renders {@code o} with its preferred MIME types (plus {@code text/plain}). */
     public static DisplayData render(Object o) {
-        return SpectralEdgeKernel.current().renderValue(o);
+        return NotebookSession.current().render(o);
     }
 
     /** Renders {@code o} as the given MIME types (plus {@code text/plain}), e.g. {@code "image/svg+xml"}. */
     public static DisplayData render(Object o, String... mimeTypes) {
-        return SpectralEdgeKernel.current().renderValue(o, mimeTypes);
+        return NotebookSession.current().render(o, mimeTypes);
     }
 
     /** Shows {@code o} below the cell now and returns the id that {@link #updateDisplay} takes. */
@@ -44,12 +48,12 @@ public final class Display {
 
     /** Replaces the output shown under {@code id} by {@code o}. */
     public static void updateDisplay(String id, Object o) {
-        SpectralEdgeKernel.current().getIO().display.updateDisplay(id, render(o));
+        update(id, render(o));
     }
 
     /** Replaces the output shown under {@code id} by {@code o} rendered as the given MIME types. */
     public static void updateDisplay(String id, Object o, String... mimeTypes) {
-        SpectralEdgeKernel.current().getIO().display.updateDisplay(id, render(o, mimeTypes));
+        update(id, render(o, mimeTypes));
     }
 
     /** Markdown text, shown formatted when displayed or when it is a cell's value. */
@@ -66,7 +70,12 @@ public final class Display {
         if (!data.hasDisplayId()) {
             data.setDisplayId(UUID.randomUUID().toString());
         }
-        SpectralEdgeKernel.current().display(data);
+        NotebookSession.current().display(data);
         return data.getDisplayId();
+    }
+
+    private static void update(String id, DisplayData data) {
+        data.setDisplayId(id);
+        NotebookSession.current().updateDisplay(data);
     }
 }

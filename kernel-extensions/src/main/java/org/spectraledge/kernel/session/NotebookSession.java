@@ -1,0 +1,191 @@
+package org.spectraledge.kernel.session;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.common.Image;
+import org.dflib.jjava.jupyter.kernel.display.common.Text;
+import org.dflib.jjava.jupyter.kernel.display.common.Url;
+import org.spectraledge.kernel.RenderException;
+import org.spectraledge.kernel.display.Renderers;
+import org.spectraledge.kernel.execution.CellEvaluator;
+import org.spectraledge.kernel.execution.CellException;
+import org.spectraledge.kernel.execution.CellExecutionControl;
+import org.spectraledge.kernel.execution.CellResult;
+import org.spectraledge.kernel.magics.CellRunner;
+import org.spectraledge.kernel.magics.GeneralMagics;
+import org.spectraledge.kernel.magics.Magics;
+import org.spectraledge.kernel.magics.SessionMagics;
+
+/**
+ * One notebook session: JShell with the startup imports, the magics and the renderers. It turns a
+ * cell's source into its outcome, and it is all three hosts have in common: the Jupyter kernel
+ * ({@code SpectralEdgeKernel}), the headless notebook runner and the script runner each call
+ * {@link #execute} and only decide where the outputs go.
+ *
+ * <p>The notebook API ({@code display(o)}, {@code updateDisplay(id, o)}, ...) reaches the session
+ * through {@link #current()}: the session that runs (or last ran) a cell in this JVM.
+ */
+public final class NotebookSession implements AutoCloseable {
+
+    /** The imports and helpers every session starts with; see the file for the list. */
+    public static final String STARTUP_SCRIPT = "startup.jsh";
+    private static final String STARTUP_RESOURCE = "/org/spectraledge/kernel/" + STARTUP_SCRIPT;
+
+    private static volatile NotebookSession current;
+
+    private final Renderer renderer;
+    private final CellEvaluator evaluator;
+    private final Magics magics;
+    private final CellRunner runner;
+    /** Where the running cell's displays go. */
+    private volatile CellOutputs outputs = CellOutputs.NONE;
+
+    private NotebookSession(Renderer renderer, CellEvaluator evaluator) {
+        this.renderer = renderer;
+        this.evaluator = evaluator;
+        this.magics = GeneralMagics.register(new Magics(), evaluator);
+        this.runner = new CellRunner(evaluator, magics);
+        SessionMagics.register(magics, evaluator, runner);
+    }
+
+    /**
+     * Starts JShell on this JVM's class path and runs {@value #STARTUP_SCRIPT}.
+     *
+     * @throws IllegalStateException if the startup script does not evaluate cleanly
+     */
+    public static NotebookSession start() {
+        Renderer renderer = new Renderer();
+        Renderers.registerAll(renderer);
+        // what jjava's BaseKernel registers in the kernel: BufferedImage as PNG, URLs, CharSequence
+        Image.registerAll(renderer);
+        Url.registerAll(renderer);
+        Text.registerAll(renderer);
+        List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+        CellEvaluator evaluator = CellEvaluator.start(classPath);
+        try {
+            evaluator.beginCell();
+            evaluator.eval(readStartupScript(), STARTUP_SCRIPT);
+        } catch (CellException e) {
+            evaluator.close();
+            throw new IllegalStateException(STARTUP_SCRIPT + " failed; fix the import list in "
+                    + "kernel-extensions/src/main/resources" + STARTUP_RESOURCE + ":\n"
+                    + String.join("\n", e.traceback()), e);
+        }
+        NotebookSession session = new NotebookSession(renderer, evaluator);
+        current = session;
+        return session;
+    }
+
+    /**
+     * The session running cells in this JVM, for the notebook API.
+     *
+     * @throws IllegalStateException outside a notebook, script or kernel
+     */
+    public static NotebookSession current() {
+        NotebookSession s = current;
+        if (s == null) {
+            throw new IllegalStateException("No notebook session is running: display(...) and friends work in cells "
+                    + "run by the spectral-edge kernel, 'spectral-edge run' or 'spectral-edge script'");
+        }
+        return s;
+    }
+
+    static String readStartupScript() {
+        try (InputStream in = NotebookSession.class.getResourceAsStream(STARTUP_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(STARTUP_RESOURCE + " is missing from the kernel jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + STARTUP_SCRIPT, e);
+        }
+    }
+
+    /**
+     * Starts a new cell: forgets earlier interrupts. Call before announcing the cell, so that an
+     * interrupt sent as soon as the cell is seen to start still cancels it.
+     */
+    public void beginCell() {
+        evaluator.beginCell();
+    }
+
+    /**
+     * Runs one cell (Java and magics) after {@link #beginCell()}: what it displays goes to
+     * {@code cellOutputs} while it runs, and its value comes back rendered.
+     *
+     * @param label how errors name the cell, e.g. {@code In [4]} or {@code analysis.jsh}
+     */
+    public CellOutcome execute(String code, String label, CellOutputs cellOutputs) {
+        current = this;
+        outputs = cellOutputs;
+        try {
+            CellResult result = runner.run(code, label);
+            return CellOutcome.ok(result.hasValue() && result.value() != null ? render(result.value()) : null);
+        } catch (CellException e) {
+            return CellOutcome.failed(CellError.of(e));
+        } catch (RuntimeException e) { // a renderer or a magic failed, not the cell's code
+            return CellOutcome.failed(CellError.of(e));
+        } finally {
+            outputs = CellOutputs.NONE;
+        }
+    }
+
+    /**
+     * Renders {@code value} with its preferred MIME types, or as {@code mimeTypes} when given (always
+     * with {@code text/plain}).
+     *
+     * @throws RenderException naming the value's type when a renderer fails
+     */
+    public DisplayData render(Object value, String... mimeTypes) {
+        try {
+            return mimeTypes.length == 0 ? renderer.render(value) : renderer.renderAs(value, mimeTypes);
+        } catch (RuntimeException e) {
+            throw new RenderException(value, e);
+        }
+    }
+
+    /** Shows {@code data} under the running cell (dropped when no cell runs). */
+    public void display(DisplayData data) {
+        outputs.display(data);
+    }
+
+    /** Replaces the output shown under {@code data}'s display id. */
+    public void updateDisplay(DisplayData data) {
+        if (!data.hasDisplayId()) {
+            throw new IllegalArgumentException("updateDisplay needs the display id that display(...) returned");
+        }
+        outputs.updateDisplay(data);
+    }
+
+    /** Stops the running cell (see {@link CellExecutionControl#interrupt()}); safe from any thread. */
+    public CellExecutionControl.InterruptOutcome interrupt() throws InterruptedException {
+        return evaluator.interrupt();
+    }
+
+    public CellEvaluator evaluator() {
+        return evaluator;
+    }
+
+    public Magics magics() {
+        return magics;
+    }
+
+    public Renderer renderer() {
+        return renderer;
+    }
+
+    @Override
+    public void close() {
+        evaluator.close();
+        if (current == this) {
+            current = null;
+        }
+    }
+}
