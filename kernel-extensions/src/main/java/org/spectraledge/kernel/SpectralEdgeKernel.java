@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,10 @@ import org.spectraledge.kernel.execution.CellExecutionControl;
 import org.spectraledge.kernel.execution.CellResult;
 import org.spectraledge.kernel.execution.CodeAssistant;
 import org.spectraledge.kernel.magics.CellRunner;
+import org.spectraledge.kernel.magics.DomainMagics;
 import org.spectraledge.kernel.magics.GeneralMagics;
 import org.spectraledge.kernel.magics.Magics;
+import org.spectraledge.kernel.runtime.OutputSink;
 
 /**
  * The Jupyter kernel: the thin adapter between jjava's message handling ({@link BaseKernel}) and our
@@ -80,7 +83,8 @@ public final class SpectralEdgeKernel extends BaseKernel {
                 new StringStyler.Builder().build());
         this.kernelIO = io;
         this.evaluator = evaluator;
-        this.magics = GeneralMagics.register(new Magics(), evaluator);
+        this.magics = DomainMagics.register(GeneralMagics.register(new Magics(), evaluator), evaluator,
+                OutputSink.notebook(), Path.of("runs"));
         this.runner = new CellRunner(evaluator, magics);
         this.assistant = new CodeAssistant(evaluator);
     }
@@ -260,6 +264,10 @@ public final class SpectralEdgeKernel extends BaseKernel {
             List<String> names = magics.lineMagicNames().stream()
                     .filter(n -> n.startsWith(beforeCursor.substring(1))).collect(java.util.stream.Collectors.toList());
             return new ReplacementOptions(names, code.codePointCount(0, lineStart + 1), cursorCodePoints);
+        }
+        if (beforeCursor.matches("%[A-Za-z][\\w-]*\\s.*")) { // a line magic's arguments: task names, --options
+            Magics.Completion c = magics.completeArguments(beforeCursor);
+            return new ReplacementOptions(c.matches(), code.codePointCount(0, lineStart + c.wordStart()), cursorCodePoints);
         }
         CodeAssistant.Completion c = assistant.complete(code, cursor);
         return new ReplacementOptions(c.matches(), code.codePointCount(0, c.start()), code.codePointCount(0, c.end()));
