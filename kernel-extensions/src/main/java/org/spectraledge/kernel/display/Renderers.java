@@ -7,7 +7,7 @@ import org.spectraledge.kernel.runtime.ProgressBar;
 /**
  * Registers every renderer of the kernel. jjava already renders {@code RenderedImage}
  * ({@code BufferedImage}) as PNG; this adds XChart charts, Tablesaw tables, {@link Markdown} and
- * {@link Latex}, and progress frames ({@link ProgressBar}, HTML). Every value also gets {@code text/plain}.
+ * {@link Latex}, training results ({@link RunRenderer}), and progress frames ({@link ProgressBar}, HTML). Every value also gets {@code text/plain}.
  */
 public final class Renderers {
 
@@ -16,6 +16,7 @@ public final class Renderers {
     public static void registerAll(Renderer renderer) {
         ChartRenderer.register(renderer);
         TableRenderer.register(renderer);
+        RunRenderer.register(renderer);
         renderer.createRegistration(Markdown.class)
                 .preferring(MIMEType.TEXT_MARKDOWN)
                 .register((md, context) -> context.renderIfRequested(MIMEType.TEXT_MARKDOWN, md::text));
