@@ -4,14 +4,19 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,8 +131,9 @@ public final class RunFolder implements AutoCloseable {
         try {
             if (log == null) {
                 int rows = rows(file);
-                log = new Log(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND), rows);
+                // java.io, not NIO: see write()
+                log = new Log(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), true),
+                        StandardCharsets.UTF_8)), rows);
                 open.put(file, log);
             }
             log.out.write(line);
@@ -155,8 +161,9 @@ public final class RunFolder implements AutoCloseable {
 
     /** Number of data rows (without header) in a log file. */
     public static int rows(Path file) {
-        try (var lines = Files.lines(file)) {
-            return (int) Math.max(0, lines.count() - 1);
+        // java.io like write(): checkpoints count rows on the training thread, also after an interrupt
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new FileInputStream(file.toFile()), StandardCharsets.UTF_8))) {
+            return (int) Math.max(0, r.lines().count() - 1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -233,10 +240,13 @@ public final class RunFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes through {@code java.io} on purpose: NIO file channels close themselves when the writing thread is
+     * interrupted, and a notebook's interrupt button interrupts the training thread, whose last rows and summary must
+     * still be written.
+     */
     private static void write(Path file, String text, boolean append) {
-        try (BufferedWriter w = append
-                ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
-                : Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (Writer w = new OutputStreamWriter(new FileOutputStream(file.toFile(), append), StandardCharsets.UTF_8)) {
             w.write(text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -88,6 +88,7 @@ public final class TrainRun {
                 }
                 folder.writeSummary(config, params, startStep, earlierSeconds, null, null, "running", "");
                 capture.addSink(folder::append);
+                capture.addSink((group, window) -> extra.forEach(l -> l.afterWindow(group, window)));
 
                 TrainingLoop loop = exp.loop(startStep).withEarlierEvals(earlier);
                 loop.addListener(capture);
