@@ -24,7 +24,7 @@ import jdk.jshell.spi.ExecutionEnv;
  *
  * <p>A cell is cut into snippets ({@link CellSplitter}) that run one after another; the first
  * compile error or exception ends the cell. The result is the real object of the last snippet if it
- * is an expression. Errors come back as {@link CellException}s whose tracebacks name cell lines:
+ * is an expression (JShell's {@code $N} variable for it is dropped: see {@code evalSnippet}). Errors come back as {@link CellException}s whose tracebacks name cell lines:
  * every snippet remembers the cell and line it came from, and JShell's stack frames
  * ({@code #12:3} = snippet 12, line 3) are translated with that.
  */
@@ -155,6 +155,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private CellResult evalSnippet(CellSnippet snippet, String label) throws CellException {
+        List<Snippet> tempVars = new ArrayList<>();
         try {
             CellResult result = CellResult.NONE;
             for (SnippetEvent event : shell.eval(snippet.source())) {
@@ -163,6 +164,9 @@ public final class CellEvaluator implements AutoCloseable {
                 }
                 Snippet s = event.snippet();
                 origins.put(s.id(), new Origin(label, snippet));
+                if (s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                    tempVars.add(s);
+                }
                 if (event.status() == Snippet.Status.REJECTED) {
                     throw compilationError(s, snippet, label);
                 }
@@ -176,6 +180,11 @@ public final class CellEvaluator implements AutoCloseable {
             return result;
         } finally {
             control.clearValues();
+            // JShell keeps every expression's value as a variable $N and imports all of them into each
+            // later snippet, so compiling a cell got slower with every value shown (about 50 ms of javac
+            // per trivial cell after a few hundred cells, 27 ms with them dropped; docs/benchmarks.md).
+            // The cell's value is already taken, so $N is not kept: cells cannot refer to $N.
+            tempVars.forEach(shell::drop);
         }
     }
 

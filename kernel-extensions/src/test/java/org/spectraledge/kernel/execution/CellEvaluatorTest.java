@@ -44,6 +44,15 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void expressionValuesAreNotKeptAsDollarVariables() throws Exception {
+        assertEquals(42, eval("int base = 40;\nbase + 2").value());
+        assertTrue(evaluator.shell().variables().noneMatch(v -> v.subKind() == jdk.jshell.Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND),
+                "every $N variable makes each later compilation slower");
+        assertTrue(evaluator.shell().variables().anyMatch(v -> v.name().equals("base")), "declared variables stay");
+        assertEquals(43, eval("base + 3").value());
+    }
+
+    @Test
     void lastExpressionIsTheRealObject() throws Exception {
         CellResult r = eval("var list = new java.util.ArrayList<Integer>(java.util.List.of(1, 2));\nlist");
         assertTrue(r.hasValue());

@@ -1,0 +1,206 @@
+"""Kernel latency benchmark (issue 4): drives the installed spectral-edge kernel through jupyter_client.
+
+Run from the repository root (builds the kernel first if needed):
+
+    /usr/bin/python3 benchmarks/kernel/kernel_latency.py [--starts 3] [--cells 100] [--out FILE.json]
+
+It installs the kernelspec into a temporary prefix (bin/spectral-edge install-kernel --prefix), then
+measures, over the real ZeroMQ protocol:
+
+  first_result   kernel start (start_new_kernel) to the execute_result of the first cell `1+1`
+  trivial_cell   round trip of `1+1` (execute_request sent -> idle status), median of --cells after 20 warm-up cells
+  completion     complete_request round trip, median of 30, for `Strin|` and `"spectral".subs|`
+  chart          round trip of a cell that builds a 4-series, 1,000-point XChart chart and returns it
+                 (PNG rendering included), median of 10; and, inside the kernel, PNG encoding alone
+
+Peers, measured in the same kernel JVM in the same run:
+
+  jshell_eval    a plain in-process JShell (JShell.create(), local engine) evaluating `1+1` in a cell:
+                 median wall time and median javac thread CPU time of --cells evals after 20 warm-up evals
+  kernel_cpu     the kernel process's CPU time per trivial cell (from /proc), which the machine's load
+                 does not inflate the way it inflates wall time
+
+Prints one JSON object (and writes it to --out).
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import jupyter_client
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def install(prefix):
+    subprocess.run([os.path.join(ROOT, "bin", "spectral-edge"), "install-kernel", "--prefix", prefix], check=True,
+                   stdout=subprocess.DEVNULL)
+    os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+
+
+def wait_idle(kc, msg_id, timeout=120):
+    """Returns the iopub messages of msg_id up to its idle status."""
+    deadline = time.time() + timeout
+    out = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return out
+        out.append(msg)
+
+
+def execute(kc, code):
+    """Runs code; returns (seconds from send to idle, iopub messages)."""
+    start = time.perf_counter()
+    msg_id = kc.execute(code)
+    msgs = wait_idle(kc, msg_id)
+    elapsed = time.perf_counter() - start
+    kc.get_shell_msg(timeout=60)  # the execute_reply
+    errors = [m for m in msgs if m["msg_type"] == "error"]
+    if errors:
+        raise RuntimeError("cell failed: " + code + "\n" + "\n".join(errors[0]["content"]["traceback"]))
+    return elapsed, msgs
+
+
+def result_text(msgs):
+    for m in msgs:
+        if m["msg_type"] == "execute_result":
+            return m["content"]["data"]["text/plain"]
+    raise RuntimeError("no execute_result in " + str([m["msg_type"] for m in msgs]))
+
+
+def cpu_seconds(pid):
+    """utime + stime of a process, from /proc (all threads: javac, JIT, GC)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def ms(seconds):
+    return round(seconds * 1000, 1)
+
+
+CHART = """
+var chart = new org.knowm.xchart.XYChartBuilder().width(800).height(500).title("bench").build();
+for (int s = 0; s < 4; s++) {
+    double[] x = new double[1000], y = new double[1000];
+    for (int i = 0; i < 1000; i++) { x[i] = i; y[i] = Math.sin(i / 50.0 + s) + s; }
+    chart.addSeries("series " + s, x, y);
+}
+chart
+"""
+
+PNG_ONLY = """
+long[] pngNanos = new long[10];
+for (int i = 0; i < 10; i++) {
+    long t = System.nanoTime();
+    org.knowm.xchart.BitmapEncoder.getBitmapBytes(chart, org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
+    pngNanos[i] = System.nanoTime() - t;
+}
+java.util.Arrays.sort(pngNanos);
+pngNanos[5] / 1e6
+"""
+
+PEER = """
+var peerShell = jdk.jshell.JShell.builder().executionEngine("local").build();
+var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+int peerRuns = %d;
+long[] peerWall = new long[peerRuns], peerCpu = new long[peerRuns];
+for (int i = 0; i < 20; i++) peerShell.eval("1+1");
+for (int i = 0; i < peerRuns; i++) {
+    long w = System.nanoTime(), c = threads.getCurrentThreadCpuTime();
+    peerShell.eval("1+1");
+    peerCpu[i] = threads.getCurrentThreadCpuTime() - c;
+    peerWall[i] = System.nanoTime() - w;
+}
+peerShell.close();
+java.util.Arrays.sort(peerWall); java.util.Arrays.sort(peerCpu);
+peerWall[peerRuns / 2] / 1e6 + " " + peerCpu[peerRuns / 2] / 1e6
+"""
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--starts", type=int, default=3, help="kernel starts timed for first_result")
+    p.add_argument("--cells", type=int, default=100, help="trivial cells timed (median)")
+    p.add_argument("--out", help="also write the JSON here")
+    args = p.parse_args()
+    report = {"load_average_before": os.getloadavg()}
+    with tempfile.TemporaryDirectory() as prefix:
+        install(prefix)
+        first = []
+        for i in range(args.starts):
+            start = time.perf_counter()
+            km, kc = jupyter_client.manager.start_new_kernel(kernel_name="spectral-edge", startup_timeout=180)
+            elapsed, msgs = execute(kc, "1+1")
+            first.append(time.perf_counter() - start)
+            assert result_text(msgs) == "2"
+            if i < args.starts - 1:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
+        report["first_result_ms"] = [ms(t) for t in first]
+        report["first_result_median_ms"] = ms(statistics.median(first))
+
+        try:
+            measure(kc, km.provisioner.process.pid, args, report)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    report["load_average_after"] = os.getloadavg()
+    text = json.dumps(report, indent=1)
+    print(text)
+    if args.out:
+        with open(args.out, "w") as f:
+            f.write(text + "\n")
+
+
+def measure(kc, pid, args, report):
+    """Everything after the first result, on one kernel."""
+    for _ in range(20):
+        execute(kc, "1+1")
+    cpu0 = cpu_seconds(pid)
+    cells = [execute(kc, "1+1")[0] for _ in range(args.cells)]
+    cpu1 = cpu_seconds(pid)
+    report["trivial_cell_median_ms"] = ms(statistics.median(cells))
+    report["trivial_cell_p90_ms"] = ms(sorted(cells)[int(0.9 * len(cells))])
+    report["kernel_cpu_per_trivial_cell_ms"] = ms((cpu1 - cpu0) / args.cells)
+
+    _, msgs = execute(kc, PEER % args.cells)
+    wall, cpu = result_text(msgs).strip('"').split()
+    report["peer_jshell_eval_median_ms"] = round(float(wall), 1)
+    report["peer_jshell_eval_cpu_median_ms"] = round(float(cpu), 1)
+    report["ratio_trivial_cell_to_peer"] = round(report["trivial_cell_median_ms"] / float(wall), 2)
+
+    completions = {}
+    for code in ["Strin", '"spectral".subs']:
+        times = []
+        for _ in range(30):
+            start = time.perf_counter()
+            msg_id = kc.complete(code, len(code))
+            while True:
+                reply = kc.get_shell_msg(timeout=60)
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    break
+            times.append(time.perf_counter() - start)
+            assert reply["content"]["matches"], reply["content"]
+        completions[code.replace("\n", " ")] = ms(statistics.median(times))
+    report["completion_median_ms"] = completions
+
+    charts = []
+    for _ in range(10):
+        elapsed, msgs = execute(kc, CHART)
+        assert any(m["msg_type"] == "execute_result" and "image/png" in m["content"]["data"] for m in msgs)
+        charts.append(elapsed)
+    report["chart_cell_median_ms"] = ms(statistics.median(charts))
+    _, msgs = execute(kc, PNG_ONLY)
+    report["chart_png_encode_median_ms"] = round(float(result_text(msgs)), 1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
