@@ -2,10 +2,7 @@ package org.spectraledge.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.spectraledge.events.EvalRecord;
 import org.spectraledge.train.StepContext;
@@ -22,7 +19,7 @@ final class TrainCommand implements Command {
     @Override public String summary() { return "train a model with update capture; writes metrics, windows and checkpoints to a run folder"; }
 
     @Override public String usage() {
-        StringBuilder b = new StringBuilder(String.join("\n",
+        return String.join("\n",
                 "usage: spectral-edge train [options] --out DIR",
                 "       spectral-edge train --resume --out DIR",
                 "",
@@ -31,42 +28,22 @@ final class TrainCommand implements Command {
                 "DIR/summary.json and DIR/checkpoints/. --resume continues a stopped or killed run from its newest",
                 "checkpoint, giving the same logs as an uninterrupted run.",
                 "",
-                "options (default):"));
-        TrainConfig.DEFAULTS.forEach((k, v) -> b.append(String.format("%n  --%-18s %s", k + " X", v)));
-        b.append(String.join("\n", "",
-                "",
-                "  task: add sub mul div sq_sum quad cube (and the other modular ops), dyck, scan, parity",
-                "  model: mlp (fast grokking MLP), nanda (1 layer, no LayerNorm), transformer (2 layers; dyck and scan use it); 0 = preset size",
-                "  optimizer: adamw, sgd, muon    group: all, trunk, attention, layer:N or globs; repeat --group for several",
-                "  batch 0 = full batch; clip/target 0 = off; stride 0 = 1 below 10^6 parameters, else 100",
+                TrainArguments.optionsHelp(),
                 "",
                 "example: spectral-edge train --task add --p 59 --frac 0.5 --model mlp --optimizer adamw --lr 3e-3 \\",
-                "           --wd 1.0 --steps 3000 --window 10 --group all --out runs/x"));
-        return b.toString();
+                "           --wd 1.0 --steps 3000 --window 10 --group all --out runs/x");
     }
 
     @Override
     public int run(List<String> rawArgs, PrintStream out, PrintStream err) throws Exception {
-        Set<String> valued = new HashSet<>(TrainConfig.DEFAULTS.keySet());
-        valued.add("out");
-        Arguments args = new Arguments(rawArgs, valued, Set.of("resume"), Map.of("o", "out"));
-        if (!args.positional().isEmpty()) throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
-        if (!args.has("out")) throw new UsageException("--out DIR is required (the run folder)");
-        Path dir = Path.of(args.string("out", null));
-        Map<String, List<String>> options = new LinkedHashMap<>(args.valueOptions());
-        options.remove("out");
+        TrainArguments args = TrainArguments.parse(rawArgs, Set.of());
+        Path dir = args.out().orElseThrow(() -> new UsageException("--out DIR is required (the run folder)"));
         TrainRun.Result result;
         ProgressListener progress = new ProgressListener(err);
-        if (args.flag("resume")) {
-            if (!options.isEmpty()) throw new UsageException("--resume takes the configuration from the run folder; give only --out");
+        if (args.resume()) {
             result = TrainRun.resume(dir, List.of(progress));
         } else {
-            TrainConfig config;
-            try {
-                config = TrainConfig.parse(options);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
+            TrainConfig config = args.config();
             progress.total = config.steps();
             result = TrainRun.start(config, dir, List.of(progress));
         }

@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spectraledge.kernel.execution.CellExecutionControl;
 import org.spectraledge.kernel.execution.CodeAssistant;
+import org.spectraledge.kernel.magics.Magics;
 import org.spectraledge.kernel.session.CellError;
 import org.spectraledge.kernel.session.CellOutcome;
 import org.spectraledge.kernel.session.CellOutputs;
@@ -214,6 +215,10 @@ public final class SpectralEdgeKernel extends BaseKernel {
             List<String> names = session.magics().lineMagicNames().stream()
                     .filter(n -> n.startsWith(beforeCursor.substring(1))).collect(java.util.stream.Collectors.toList());
             return new ReplacementOptions(names, code.codePointCount(0, lineStart + 1), cursorCodePoints);
+        }
+        if (beforeCursor.matches("%[A-Za-z][\\w-]*\\s.*")) { // a line magic's arguments: task names, --options
+            Magics.Completion c = session.magics().completeArguments(beforeCursor);
+            return new ReplacementOptions(c.matches(), code.codePointCount(0, lineStart + c.wordStart()), cursorCodePoints);
         }
         CodeAssistant.Completion c = assistant.complete(code, cursor);
         return new ReplacementOptions(c.matches(), code.codePointCount(0, c.start()), code.codePointCount(0, c.end()));

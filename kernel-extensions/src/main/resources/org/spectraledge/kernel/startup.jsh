@@ -7,6 +7,11 @@ import java.util.stream.*;
 // The notebook API (IJava's names): display(o), display(o, mimes...), render(o), updateDisplay(id, o),
 // plus md("...") for text/markdown and latex("...") for text/latex.
 import static org.spectraledge.kernel.runtime.Display.*;
+// lastRun(): the TrainRun.Result of the latest %train. Progress.start(label, total) and LiveFigure.every(k): outputs
+// that update in place while long work runs.
+import static org.spectraledge.kernel.runtime.Runs.*;
+import org.spectraledge.kernel.runtime.Progress;
+import org.spectraledge.kernel.runtime.LiveFigure;
 // The library: windows and spectra, parameter groups, training, events, tables, figures, theory, datasets.
 import org.spectraledge.spectral.*;
 import org.spectraledge.capture.*;

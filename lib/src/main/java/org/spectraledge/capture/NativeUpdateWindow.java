@@ -23,7 +23,14 @@ import org.spectraledge.spectral.NonFiniteUpdateException;
  *
  * <p>Storage: a (W+1)×P float64 matrix of updates (row = sequence number mod (W+1)) and the previous snapshot, both
  * owned by this window's manager. Float32 parameters are widened before differencing, so δ and every inner product
- * are float64. A snapshot whose update is NaN or infinite is rejected before anything is stored.
+ * are float64. A snapshot whose update is NaN or infinite is rejected: the Gram state, the window's updates and the
+ * previous snapshot stay as they were (only the row of the update that already left the window, which nothing reads,
+ * is cleared).
+ *
+ * <p>Cost per snapshot: one concatenation and one widening of θ, one subtraction, one native row copy and one
+ * (W+1)×P matrix–vector product (all inner products including ‖δ‖², read back as W+1 doubles); every temporary lives in
+ * a sub-manager closed at the end of the call, so native memory stays flat however long the run. Nothing of size P
+ * passes through the Java heap (see {@code docs/benchmarks.md}, issue 3, for the measurements).
  */
 public final class NativeUpdateWindow implements AutoCloseable {
     private final String group;
@@ -67,52 +74,77 @@ public final class NativeUpdateWindow implements AutoCloseable {
      */
     public boolean pushSnapshot(List<NDArray> tensors, long step) {
         try (NDManager scope = manager.newSubManager()) {
-            NDList flat = new NDList(tensors.size());
-            for (NDArray t : tensors) {
-                // every intermediate goes to the scope at once: results of an op live on its input's manager
-                NDArray f = t.flatten();
-                f.attach(scope);
-                NDArray wide = f.toType(DataType.FLOAT64, true);
-                wide.attach(scope);
-                flat.add(wide);
-            }
-            NDArray theta = flat.size() == 1 ? flat.get(0) : NDArrays.concat(flat);
-            theta.attach(scope);
+            NDArray theta = gather(tensors, scope);
             if (theta.size() != dimension) {
                 throw new IllegalArgumentException("group '" + group + "', step " + step + ": snapshot has " + theta.size()
                         + " elements but the window holds vectors of " + dimension);
             }
             if (previous == null) {
-                if (!Double.isFinite(theta.dot(theta).getDouble())) {
+                NDArray norm = theta.dot(theta);
+                norm.attach(scope);
+                if (!Double.isFinite(norm.getDouble())) {
                     throw new NonFiniteUpdateException(step, "the first snapshot holds NaN or an infinity")
                             .withContext("group '" + group + "'");
                 }
-                previous = theta.duplicate();
-                previous.attach(manager);
+                keepAsPrevious(theta);
                 snapshots++;
                 return false;
             }
             NDArray delta = theta.sub(previous);
             delta.attach(scope);
+            // δ goes into its row first (a native copy_ over the departed update, which no window quantity reads any
+            // more), so that one pass over the rows gives ⟨δ_i, δ_new⟩ for the window and ‖δ_new‖² together
+            long seq = gram.count();
+            int slot = slot(seq);
+            rows.set(new NDIndex(slot), delta);
             NDArray products = rows.matMul(delta);
             products.attach(scope);
             double[] all = products.toDoubleArray();
-            long seq = gram.count();
             int m = gram.pendingDots();
             double[] dots = new double[m];
             for (int i = 0; i < m; i++) dots[i] = all[slot(seq - m + i)];
-            NDArray selfProduct = delta.dot(delta);
-            selfProduct.attach(scope);
             try {
-                gram.push(dots, selfProduct.getDouble(), step);
+                gram.push(dots, all[slot], step);
             } catch (NonFiniteUpdateException e) {
+                rows.set(new NDIndex(slot), 0.0); // no NaN stays behind; the slot is rewritten by the next push
                 throw e.withContext("group '" + group + "'");
             }
-            rows.set(new NDIndex(slot(seq)), delta);
-            theta.copyTo(previous);
+            keepAsPrevious(theta);
             snapshots++;
             return true;
         }
+    }
+
+    /**
+     * θ of the group as one new float64 vector on {@code scope}: the tensors are flattened (views), concatenated in
+     * their own type and widened once. Every intermediate is attached to the scope at once, because the result of an
+     * op lives on its first input's manager, which for a parameter is the model's.
+     */
+    private static NDArray gather(List<NDArray> tensors, NDManager scope) {
+        NDList flat = new NDList(tensors.size());
+        for (NDArray t : tensors) {
+            NDArray f = t.flatten();
+            f.attach(scope);
+            flat.add(f);
+        }
+        NDArray joined = flat.size() == 1 ? flat.get(0) : NDArrays.concat(flat);
+        joined.attach(scope);
+        // copy = true: a single tensor's flattened view must not alias the live parameter
+        NDArray theta = joined.toType(DataType.FLOAT64, true);
+        theta.attach(scope);
+        return theta;
+    }
+
+    /**
+     * Makes θ (a fresh array of the step's scope) the previous snapshot by moving it to this window's manager and
+     * freeing the old one. Why not {@code copyTo}: DJL implements it as a copy to a Java byte array and then to a new
+     * direct buffer on every call; at P = 52k that was 0.15–0.75 ms plus GC pauses (the direct buffers are freed only
+     * by the garbage collector) per snapshot, against nothing for the move.
+     */
+    private void keepAsPrevious(NDArray theta) {
+        theta.attach(manager);
+        if (previous != null) previous.close();
+        previous = theta;
     }
 
     /**
@@ -176,10 +208,11 @@ public final class NativeUpdateWindow implements AutoCloseable {
         for (int i = 0; i < steps.length; i++) steps[i] = in.readLong();
         rows.set(readDoubles(in, (w + 1) * p));
         if (in.readBoolean()) {
-            if (previous == null) {
-                previous = manager.zeros(new Shape(dimension), DataType.FLOAT64);
-            }
-            previous.set(readDoubles(in, p));
+            if (previous != null) previous.close();
+            previous = manager.create(readDoubles(in, p));
+        } else if (previous != null) {
+            previous.close();
+            previous = null;
         }
         gram = GramWindow.restore(new GramWindow.State(w, count, inner, steps));
         snapshots = snaps;

@@ -12,7 +12,8 @@ package org.spectraledge.spectral;
  * @param davisKahan   Davis–Kahan bound on sin θ_j: min(1, ‖ΔG‖_F / gap_j) (1 when gap_j = 0)
  * @param alphaBound   α_j = max(0, 1 − ‖ΔG‖_F² / gap_j²) (the {@code bound} variant; 1 when ‖ΔG‖ = 0, 0 when gap_j = 0 < ‖ΔG‖)
  * @param overlap      |⟨v_j(t−1), v_j(t)⟩| of consecutive windows, j = 1..min(w_{t−1}, w_t), from the cross-Gram
- *                     X_{t−1}X_tᵀ; empty for the first window; 0 where either σ_j is 0 (no direction)
+ *                     X_{t−1}X_tᵀ (the first result, of 2 updates, compares with the 1-update window before it);
+ *                     0 where either σ_j is 0 (no direction)
  * @param halfOverlap  |⟨v_j^(1), v_j^(2)⟩| between the first ⌊w/2⌋ and the last ⌈w/2⌉ updates of the window,
  *                     j = 1..⌊w/2⌋
  */

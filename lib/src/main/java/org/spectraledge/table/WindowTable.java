@@ -32,8 +32,8 @@ import tech.tablesaw.columns.Column;
  * {@code step} is the label of the window's newest update, {@code size} the updates in it; k* columns are 1-based;
  * {@code gap_ratio}, {@code gap}, {@code eigengap} and {@code adiabatic} use the headline rule; α is the
  * {@code bound} variant and {@code overlap} the consecutive-window one. A cell is empty, never NaN, where the
- * quantity does not exist: σ_j and α_j beyond the size of a partial window, g₂₃ below 3 updates, overlaps of the
- * first window, {@code adiabatic}/{@code regime} without a learning rate, {@code bbp_ratio} when ν = 0.
+ * quantity does not exist: σ_j and α_j beyond the size of a partial window, overlap_j beyond the previous window's
+ * size, g₂₃ below 3 updates, {@code adiabatic}/{@code regime} without a learning rate, {@code bbp_ratio} when ν = 0.
  * 𝒜 is written as {@code Infinity} when the window changed while its gap was 0. Numbers are written in full
  * precision (Java's shortest round-trip form).
  */

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -52,11 +53,11 @@ public final class Checkpoint {
             out.writeUTF(MAGIC);
             out.writeInt(VERSION);
             out.writeLong(step);
-            out.writeInt(RunFolder.rows(folder.metrics()));
+            out.writeInt(folder.loggedRows(folder.metrics()));
             out.writeInt(capture.groups().size());
             for (String g : capture.groups()) {
                 out.writeUTF(g);
-                out.writeInt(RunFolder.rows(folder.windows(g)));
+                out.writeInt(folder.loggedRows(folder.windows(g)));
             }
             out.writeInt(parameters.size());
             for (NamedParameter p : parameters) {
@@ -75,7 +76,10 @@ public final class Checkpoint {
         bytes.write(ByteBuffer.allocate(8).putLong(crc.getValue()).array());
         Path file = folder.checkpoints().resolve("step-" + step + ".ckpt");
         Path tmp = folder.checkpoints().resolve("step-" + step + ".ckpt.tmp");
-        Files.write(tmp, bytes.toByteArray());
+        // java.io, not Files.write: an NIO channel would refuse to write once the training thread is interrupted
+        try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+            bytes.writeTo(out);
+        }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         List<Path> all = list(folder);
         for (int i = 0; i < all.size() - KEEP; i++) Files.deleteIfExists(all.get(i));

@@ -65,6 +65,7 @@ public final class Experiment implements AutoCloseable {
         Engines.start(EngineConfig.builder().optIntraOpThreads(config.threads()).optInterOpThreads(1)
                 .optSeed((int) config.seed()).build());
         Engines.seed((int) config.seed());
+        NativeAllocator.keepFreedMemory();   // reuse freed tensor memory instead of page-faulting it back every step
         NDManager manager = NDManager.newBaseManager();
         try {
             return build(config, manager);

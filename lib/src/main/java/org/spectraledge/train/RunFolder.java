@@ -4,14 +4,19 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +37,11 @@ import org.spectraledge.table.WindowTable;
  *   <li>{@code checkpoints/} — {@code step-N.ckpt} files.</li>
  * </ul>
  * Logs are appended and flushed as the run goes, so a killed run keeps everything up to its last eval or window.
+ * Each log stays open for appending and counts its rows, because a run appends a window row at every captured step
+ * and a checkpoint records the row counts: reopening the file per row and re-reading it per checkpoint made both
+ * costs grow with the run. {@link #close()} closes the logs.
  */
-public final class RunFolder {
+public final class RunFolder implements AutoCloseable {
     /** Header of {@code metrics.csv}. */
     public static final String METRICS_HEADER = "step,train_loss,train_acc,test_loss,test_acc";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create();
@@ -41,6 +49,18 @@ public final class RunFolder {
     private final Path root;
     private final List<String> groups;
     private final int window;
+    private final Map<Path, Log> open = new LinkedHashMap<>();
+
+    /** A log open for appending, with its number of data rows. */
+    private static final class Log {
+        final BufferedWriter out;
+        int rows;
+
+        Log(BufferedWriter out, int rows) {
+            this.out = out;
+            this.rows = rows;
+        }
+    }
 
     /**
      * @param root   the folder (created if missing)
@@ -70,24 +90,80 @@ public final class RunFolder {
 
     /** Creates the log files with their headers (a new run). */
     public void createLogs() {
+        closeLogs();
         write(metrics(), METRICS_HEADER + "\n", false);
         for (String g : groups) write(windows(g), String.join(",", WindowTable.columnNames(window)) + "\n", false);
     }
 
     /** Appends one eval row. */
     public void append(EvalRecord e) {
-        write(metrics(), e.step() + "," + e.trainLoss() + "," + e.trainAcc() + "," + e.testLoss() + "," + e.testAcc() + "\n", true);
+        appendRow(metrics(), e.step() + "," + e.trainLoss() + "," + e.trainAcc() + "," + e.testLoss() + "," + e.testAcc());
     }
 
     /** Appends one window row of a group. */
     public void append(String group, WindowResult r) {
-        write(windows(group), WindowTable.csvLine(r, window) + "\n", true);
+        appendRow(windows(group), WindowTable.csvLine(r, window));
+    }
+
+    /**
+     * Number of data rows in one of this folder's logs: counted from the file once, then kept up to date by the
+     * appends. Same value as {@link #rows(Path)}.
+     */
+    public int loggedRows(Path file) {
+        Log log = open.get(file);
+        return log != null ? log.rows : rows(file);
+    }
+
+    /** {@link #truncate(Path, int)} for one of this folder's logs, which may be open. */
+    public void truncateLog(Path file, int rows) {
+        closeLog(file);
+        truncate(file, rows);
+    }
+
+    /** Closes the open logs (everything appended is already flushed). */
+    @Override
+    public void close() {
+        closeLogs();
+    }
+
+    private void appendRow(Path file, String line) {
+        Log log = open.get(file);
+        try {
+            if (log == null) {
+                int rows = rows(file);
+                // java.io, not NIO: see write()
+                log = new Log(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), true),
+                        StandardCharsets.UTF_8)), rows);
+                open.put(file, log);
+            }
+            log.out.write(line);
+            log.out.write('\n');
+            log.out.flush();
+            log.rows++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void closeLog(Path file) {
+        Log log = open.remove(file);
+        if (log == null) return;
+        try {
+            log.out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void closeLogs() {
+        for (Path file : List.copyOf(open.keySet())) closeLog(file);
     }
 
     /** Number of data rows (without header) in a log file. */
     public static int rows(Path file) {
-        try (var lines = Files.lines(file)) {
-            return (int) Math.max(0, lines.count() - 1);
+        // java.io like write(): checkpoints count rows on the training thread, also after an interrupt
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new FileInputStream(file.toFile()), StandardCharsets.UTF_8))) {
+            return (int) Math.max(0, r.lines().count() - 1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -164,10 +240,13 @@ public final class RunFolder {
         }
     }
 
+    /**
+     * Writes through {@code java.io} on purpose: NIO file channels close themselves when the writing thread is
+     * interrupted, and a notebook's interrupt button interrupts the training thread, whose last rows and summary must
+     * still be written.
+     */
     private static void write(Path file, String text, boolean append) {
-        try (BufferedWriter w = append
-                ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
-                : Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (Writer w = new OutputStreamWriter(new FileOutputStream(file.toFile(), append), StandardCharsets.UTF_8)) {
             w.write(text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -69,15 +69,15 @@ public final class TrainRun {
             long params = exp.parameterCount();
             int stride = config.stride() > 0 ? config.stride() : UpdateCapture.defaultStride(params);
             AnalysisConfig analysis = AnalysisConfig.builder().optWindow(config.window()).optLearningRate(config.lr()).build();
-            try (UpdateCapture capture = new UpdateCapture(exp.parameters(), config.parameterGroups(), stride, analysis, exp.manager())) {
-                RunFolder folder = new RunFolder(out, capture.groups(), config.window());
+            try (UpdateCapture capture = new UpdateCapture(exp.parameters(), config.parameterGroups(), stride, analysis, exp.manager());
+                 RunFolder folder = new RunFolder(out, capture.groups(), config.window())) {
                 long startStep = 0;
                 List<EvalRecord> earlier = List.of();
                 double earlierSeconds = 0;
                 Checkpoint.Restored restored = resume ? restore(folder, exp, capture, notes) : null;
                 if (restored != null) {
-                    RunFolder.truncate(folder.metrics(), restored.metricsRows());
-                    restored.windowRows().forEach((g, rows) -> RunFolder.truncate(folder.windows(g), rows));
+                    folder.truncateLog(folder.metrics(), restored.metricsRows());
+                    restored.windowRows().forEach((g, rows) -> folder.truncateLog(folder.windows(g), rows));
                     startStep = restored.step();
                     earlier = folder.readMetrics();
                     earlierSeconds = previousSeconds(folder);
@@ -88,6 +88,7 @@ public final class TrainRun {
                 }
                 folder.writeSummary(config, params, startStep, earlierSeconds, null, null, "running", "");
                 capture.addSink(folder::append);
+                capture.addSink((group, window) -> extra.forEach(l -> l.afterWindow(group, window)));
 
                 TrainingLoop loop = exp.loop(startStep).withEarlierEvals(earlier);
                 loop.addListener(capture);

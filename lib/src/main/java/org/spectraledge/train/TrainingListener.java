@@ -1,6 +1,7 @@
 package org.spectraledge.train;
 
 import org.spectraledge.events.EvalRecord;
+import org.spectraledge.spectral.WindowResult;
 
 /**
  * Hooks into the training loop, one concern per implementation (update capture, run log, progress, checkpoints).
@@ -10,6 +11,12 @@ public interface TrainingListener {
 
     /** After each optimizer step, with read access to the updated parameters. */
     default void afterStep(StepContext context) {}
+
+    /**
+     * After each new spectral window of a captured parameter group (called by {@link TrainRun} for its extra listeners,
+     * during the step's {@link #afterStep}: live figures draw from these).
+     */
+    default void afterWindow(String group, WindowResult window) {}
 
     /** After each evaluation. */
     default void afterEval(EvalRecord eval) {}

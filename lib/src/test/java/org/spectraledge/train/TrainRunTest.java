@@ -43,6 +43,45 @@ class TrainRunTest {
     }
 
     @Test
+    void anInterruptedThreadStopsTheRunCleanlyAndKeepsItsLog() throws IOException {
+        // the interrupt arrives mid-step, before that step's window and eval rows are written (as a notebook's would)
+        TrainingListener interrupter = new TrainingListener() {
+            @Override public void afterStep(StepContext context) {
+                if (context.step() == 40) Thread.currentThread().interrupt();
+            }
+        };
+        TrainRun.Result r;
+        try {
+            r = TrainRun.start(small(Map.of()), dir.resolve("run"), List.of(interrupter));
+        } finally {
+            Thread.interrupted(); // JUnit's thread must not stay interrupted
+        }
+        assertEquals(TrainingOutcome.Status.INTERRUPTED, r.outcome().status());
+        assertEquals(40, r.outcome().steps());
+        assertTrue(Files.readString(dir.resolve("run/summary.json")).contains("\"status\": \"interrupted\""));
+        assertEquals(1 + 2, Files.readAllLines(dir.resolve("run/metrics.csv")).size(), "evals of steps 20 and 40");
+        assertEquals(1 + 39, Files.readAllLines(dir.resolve("run/windows.csv")).size(), "windows up to step 40");
+        assertTrue(Files.exists(dir.resolve("run/checkpoints/step-40.ckpt")), "a checkpoint to resume from");
+    }
+
+    @Test
+    void extraListenersSeeEveryWindowAsItIsComputed() {
+        List<String> seen = new java.util.ArrayList<>();
+        TrainingListener windows = new TrainingListener() {
+            @Override public void afterWindow(String group, org.spectraledge.spectral.WindowResult window) {
+                seen.add(group + "@" + window.step());
+            }
+        };
+        TrainRun.Result r = TrainRun.start(small(Map.of("steps", "10", "group", "all;trunk")), dir.resolve("run"), List.of(windows));
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < r.windows().get("all").size(); i++) {
+            for (String g : List.of("all", "trunk")) expected.add(g + "@" + r.windows().get(g).get(i).step());
+        }
+        assertEquals(18, expected.size(), "9 windows per group from the second update on");
+        assertEquals(expected, seen);
+    }
+
+    @Test
     void resumeAfterACrashGivesTheSameLogsAsAnUninterruptedRun() throws IOException {
         TrainConfig c = small(Map.of());
         TrainRun.start(c, dir.resolve("whole"), List.of());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
@@ -125,6 +126,14 @@ public final class CellEvaluator implements AutoCloseable {
      */
     public CellExecutionControl.InterruptOutcome interrupt() throws InterruptedException {
         return control.interrupt();
+    }
+
+    /**
+     * Runs {@code task} on a cell thread, so that {@link #interrupt()} reaches it as it would reach a cell's code
+     * (see {@link CellExecutionControl#runAsCell}).
+     */
+    public <T> T runAsCell(Callable<T> task) throws Exception {
+        return control.runAsCell(task);
     }
 
     @Override

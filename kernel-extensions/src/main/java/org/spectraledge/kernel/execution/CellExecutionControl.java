@@ -3,6 +3,7 @@ package org.spectraledge.kernel.execution;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jshell.execution.DirectExecutionControl;
@@ -63,6 +64,35 @@ public final class CellExecutionControl extends DirectExecutionControl {
      */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        Object value = runOnCellThread(() -> doitMethod.invoke(null), doitMethod.getDeclaringClass().getClassLoader());
+        String key = "value#" + nextKey.incrementAndGet();
+        values.put(key, new Kept(value));
+        return key;
+    }
+
+    /**
+     * Runs {@code task} the way a snippet runs: on a fresh cell thread that {@link #interrupt()} interrupts and, if
+     * it does not end within the grace period, stops. Magics that do long work (training) use this so the notebook's
+     * interrupt button reaches them.
+     *
+     * @return what {@code task} returned
+     * @throws CellInterruptedException if an interrupt came before the task started or its thread had to be stopped
+     * @throws Exception                what {@code task} threw, unchanged
+     */
+    public <T> T runAsCell(Callable<T> task) throws Exception {
+        try {
+            return runOnCellThread(task, Thread.currentThread().getContextClassLoader());
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception) throw (Exception) cause;
+            if (cause instanceof Error) throw (Error) cause;
+            throw e;
+        }
+    }
+
+    /** Starts {@code task} on a new cell thread and waits; what it throws comes back wrapped. */
+    @SuppressWarnings("unchecked")
+    private <T> T runOnCellThread(Callable<?> task, ClassLoader loader) throws InvocationTargetException, InterruptedException {
         if (interruptPending) { // the interrupt came while JShell was still compiling
             throw new InvocationTargetException(new CellInterruptedException("The cell was interrupted before it ran."));
         }
@@ -70,7 +100,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
         Throwable[] thrown = new Throwable[1];
         Thread thread = new Thread(() -> {
             try {
-                result[0] = doitMethod.invoke(null);
+                result[0] = task.call();
             } catch (InvocationTargetException e) {
                 thrown[0] = e.getCause();
             } catch (Throwable t) { // ThreadDeath lands here when stopped outside the snippet body
@@ -78,7 +108,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
             }
         }, "cell-" + nextThread.incrementAndGet());
         thread.setDaemon(true);
-        thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
+        thread.setContextClassLoader(loader);
         running = thread;
         try {
             thread.start();
@@ -94,9 +124,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
         if (thrown[0] != null) {
             throw new InvocationTargetException(thrown[0]);
         }
-        String key = "value#" + nextKey.incrementAndGet();
-        values.put(key, new Kept(result[0]));
-        return key;
+        return (T) result[0];
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.spectraledge.kernel.magics;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One use of a magic.
  *
@@ -14,5 +17,32 @@ public record MagicCall(String name, String args, String body, int line, String 
         if (name == null || name.isEmpty() || args == null || body == null || label == null || line < 1) {
             throw new IllegalArgumentException("incomplete magic call: " + name + " " + args + " at line " + line);
         }
+    }
+
+    /** {@link #args} split at white space; {@code "double quotes"} keep spaces inside one argument. */
+    public List<String> arguments() {
+        return split(args);
+    }
+
+    /** Splits a magic's argument text like {@link #arguments()}; an unclosed quote runs to the end. */
+    public static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false, started = false;
+        for (char c : text.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                started = true;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (started) out.add(current.toString());
+                current.setLength(0);
+                started = false;
+            } else {
+                current.append(c);
+                started = true;
+            }
+        }
+        if (started) out.add(current.toString());
+        return out;
     }
 }

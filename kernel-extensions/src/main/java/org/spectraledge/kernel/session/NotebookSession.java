@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -19,7 +20,9 @@ import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellExecutionControl;
 import org.spectraledge.kernel.execution.CellResult;
 import org.spectraledge.kernel.magics.CellRunner;
+import org.spectraledge.kernel.magics.DomainMagics;
 import org.spectraledge.kernel.magics.GeneralMagics;
+import org.spectraledge.kernel.runtime.OutputSink;
 import org.spectraledge.kernel.magics.Magics;
 import org.spectraledge.kernel.magics.SessionMagics;
 
@@ -50,7 +53,9 @@ public final class NotebookSession implements AutoCloseable {
     private NotebookSession(Renderer renderer, CellEvaluator evaluator) {
         this.renderer = renderer;
         this.evaluator = evaluator;
-        this.magics = GeneralMagics.register(new Magics(), evaluator);
+        // domain magics (%train, %spectral, %dataset) write runs under ./runs unless told otherwise
+        this.magics = DomainMagics.register(GeneralMagics.register(new Magics(), evaluator), evaluator,
+                OutputSink.notebook(), Path.of("runs"));
         this.runner = new CellRunner(evaluator, magics);
         SessionMagics.register(magics, evaluator, runner);
     }

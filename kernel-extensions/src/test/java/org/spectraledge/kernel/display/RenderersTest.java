@@ -88,4 +88,26 @@ class RenderersTest {
         assertEquals("**b**", renderer().render(new Markdown("**b**")).getData(MIMEType.TEXT_MARKDOWN));
         assertEquals("$x$", renderer().render(new Latex("$x$")).getData(MIMEType.TEXT_LATEX));
     }
+
+    @Test
+    void progressFrameIsHtmlWithTextFallback() {
+        DisplayData data = renderer().render(new org.spectraledge.kernel.runtime.ProgressBar("train", 3, 12, 1.5, "loss 0.3", false));
+        assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).contains("width:25.0%"), data.toString());
+        assertEquals("train [########                      ] 3/12  1.5 s  ETA 4.5 s  loss 0.3", data.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void trainingResultIsASummaryNotItsEveryWindow() {
+        org.spectraledge.events.EvalRecord eval = new org.spectraledge.events.EvalRecord(30, 0.01, 1.0, 0.05, 0.97);
+        org.spectraledge.train.TrainRun.Result run = new org.spectraledge.train.TrainRun.Result(
+                org.spectraledge.train.TrainConfig.of(java.util.Map.of("task", "sub", "steps", "30")), java.nio.file.Path.of("runs/x"),
+                new org.spectraledge.train.TrainingOutcome(org.spectraledge.train.TrainingOutcome.Status.COMPLETED, 30,
+                        java.util.List.of(eval), 2.25, ""),
+                1234, 0.1, java.util.Map.of("all", java.util.List.of()), java.util.List.of());
+        DisplayData data = renderer().render(run);
+        assertEquals(String.join("\n", "TrainRun.Result", "  task: sub (mlp, 1234 parameters)", "  status: completed",
+                "  steps: 30 in 2.3 s", "  memorization step: 30", "  grok step: 30", "  windows (W = 10): all 0",
+                "  run folder: runs/x"), data.getData(MIMEType.TEXT_PLAIN));
+        assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).contains("<th style=\"text-align:left\">grok step</th><td style=\"text-align:left\">30</td>"));
+    }
 }

@@ -1,0 +1,33 @@
+package org.spectraledge.kernel.magics;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import org.spectraledge.kernel.execution.CellEvaluator;
+import org.spectraledge.kernel.runtime.OutputSink;
+
+/**
+ * The magics of the spectral-edge research workflow: {@code %train} ({@link TrainMagic}), {@code %spectral}
+ * ({@link SpectralMagic}) and {@code %dataset} ({@link DatasetMagic}), each with argument completion.
+ */
+public final class DomainMagics {
+
+    private DomainMagics() {}
+
+    /**
+     * Registers the domain magics on {@code magics}.
+     *
+     * @param sink    where {@code %train} shows its progress bar and live figure
+     * @param runsDir where {@code %train} without {@code --out} puts its run folders
+     */
+    public static Magics register(Magics magics, CellEvaluator evaluator, OutputSink sink, Path runsDir) {
+        TrainMagic train = new TrainMagic(evaluator, sink, runsDir, LocalDateTime::now);
+        SpectralMagic spectral = new SpectralMagic(evaluator);
+        return magics
+                .line("train", TrainMagic.USAGE, "train with update capture, progress and a live figure; value: the run",
+                        train::run, TrainMagic::complete)
+                .line("spectral", SpectralMagic.USAGE, "dashboard of a run: σ_j, k*, R, g₂₃, 𝒜, accuracy",
+                        spectral::run, SpectralMagic::complete)
+                .line("dataset", DatasetMagic.USAGE, "preview a task's examples as a table",
+                        DatasetMagic::run, DatasetMagic::complete);
+    }
+}
