@@ -68,7 +68,7 @@ class BrowserIT {
             waitForServer(port, token, server);
             Path profile = Files.createDirectories(work.resolve("chromium-profile"));
             browser = start(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--user-data-dir=" + profile, "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                     "--window-size=1200,900", "about:blank"), work.resolve("chromium.log"), null);
             try (DevTools page = DevTools.connect(pageSocket(profile, browser))) {

@@ -57,6 +57,9 @@ class TrainMagicIT {
                 "",
                 "km, kc = kd.start()",
                 "try:",
+                // one block: each snippet of a cell runs on a thread of its own
+                "    selfint = kd.execute(kc, 'boolean kept;\\n{ Thread.currentThread().interrupt(); String id = display(\"shown\");\\n"
+                        + "  updateDisplay(id, \"updated\"); kept = Thread.interrupted(); }\\nkept')",
                 "    first = kd.execute(kc, '" + SMALL + " --steps 60 --live-every 5 --out " + done + "', timeout=180)",
                 "    msg_id = kc.execute('" + SMALL + " --steps 1000000 --out " + stopped + "')",
                 "    deadline = time.time() + 120",
@@ -73,13 +76,24 @@ class TrainMagicIT {
                 "    outputs = kd.outputs_of(kc, msg_id)",
                 "    summary = json.load(open('" + stopped + "/summary.json'))",
                 "    after = kd.execute(kc, 'lastRun().outcome().status()')",
+                "    comp = kd.request(kc, 'complete_request', {'code': 'int x = 1;\\n%train --task ad', 'cursor_pos': 27})",
                 "    kd.emit({'first': {'reply': first['reply'], 'outputs': brief(first['outputs'])},",
                 "             'reply': reply['content'], 'elapsed': elapsed, 'interrupted': brief(outputs), 'summary': summary,",
-                "             'after': brief(after['outputs'])})",
+                "             'after': brief(after['outputs']), 'comp': comp,",
+                "             'selfint': {'reply': selfint['reply'], 'outputs': brief(selfint['outputs'])}})",
                 "finally:",
                 "    kc.stop_channels()",
                 "    km.shutdown_kernel(now=True)",
                 ""));
+
+        // displays from an interrupted thread (training after the interrupt button) still go out, in order
+        JsonObject selfint = r.getAsJsonObject("selfint");
+        assertEquals("ok", selfint.getAsJsonObject("reply").get("status").getAsString(), selfint.toString());
+        List<JsonObject> shown = list(selfint.getAsJsonArray("outputs"));
+        assertEquals(List.of("display_data", "update_display_data", "execute_result"),
+                shown.stream().map(o -> o.get("type").getAsString()).toList(), selfint.toString());
+        assertEquals("updated", shown.get(1).get("plain").getAsString());
+        assertEquals("true", shown.get(2).get("plain").getAsString(), "the cell still sees its interrupt");
 
         JsonObject first = r.getAsJsonObject("first");
         assertEquals("ok", first.getAsJsonObject("reply").get("status").getAsString(), first.toString());
@@ -115,6 +129,10 @@ class TrainMagicIT {
         assertTrue(reply.get("evalue").getAsString().contains("interrupted after step"), reply.toString());
         assertEquals("interrupted", r.getAsJsonObject("summary").get("status").getAsString(), "summary.json of the stopped run");
         assertEquals("INTERRUPTED", list(r.getAsJsonArray("after")).get(0).get("plain").getAsString(), "lastRun() is the stopped run");
+
+        JsonObject comp = r.getAsJsonObject("comp");
+        assertEquals("[\"add\"]", comp.getAsJsonArray("matches").toString(), "task names complete after --task: " + comp);
+        assertEquals(25, comp.get("cursor_start").getAsInt(), "only the word is replaced");
     }
 
     private static String id(JsonObject output) {

@@ -1,6 +1,10 @@
 package org.spectraledge.kernel.runtime;
 
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.spectraledge.kernel.display.Latex;
 import org.spectraledge.kernel.display.Markdown;
@@ -23,6 +27,16 @@ import org.spectraledge.kernel.session.NotebookSession;
  * {@code spectral-edge script} (text printed, images written as PNG files).
  */
 public final class Display {
+
+    /**
+     * Sends display messages from a thread of its own that nobody interrupts: ZeroMQ fails a send with EINTR when the
+     * sending thread is interrupted mid-send, and cells (training above all) are interrupted while they display.
+     */
+    private static final ExecutorService PUBLISHER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "display-publisher");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Display() {}
 
@@ -48,12 +62,14 @@ public final class Display {
 
     /** Replaces the output shown under {@code id} by {@code o}. */
     public static void updateDisplay(String id, Object o) {
-        update(id, render(o));
+        DisplayData data = render(o);
+        publish(() -> update(id, data));
     }
 
     /** Replaces the output shown under {@code id} by {@code o} rendered as the given MIME types. */
     public static void updateDisplay(String id, Object o, String... mimeTypes) {
-        update(id, render(o, mimeTypes));
+        DisplayData data = render(o, mimeTypes);
+        publish(() -> update(id, data));
     }
 
     /** Markdown text, shown formatted when displayed or when it is a cell's value. */
@@ -70,12 +86,37 @@ public final class Display {
         if (!data.hasDisplayId()) {
             data.setDisplayId(UUID.randomUUID().toString());
         }
-        NotebookSession.current().display(data);
+        NotebookSession session = NotebookSession.current();
+        publish(() -> session.display(data));
         return data.getDisplayId();
     }
 
     private static void update(String id, DisplayData data) {
         data.setDisplayId(id);
         NotebookSession.current().updateDisplay(data);
+    }
+
+    /**
+     * Runs {@code send} on the publisher thread and waits for it, also through interrupts (the caller's interrupt
+     * status is kept for it to see afterwards), so messages keep their order.
+     */
+    private static void publish(Runnable send) {
+        Future<?> sent = PUBLISHER.submit(send);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    sent.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    throw cause instanceof RuntimeException r ? r : new IllegalStateException("display failed: " + cause, cause);
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 }
