@@ -51,6 +51,7 @@ public final class KStarFigures {
         chart.getStyler().setYAxisMin(0.5);
         chart.getStyler().setYAxisMax(yTop);
         chart.getStyler().setYAxisDecimalPattern("0");
+        chart.getStyler().setXAxisMaxLabelCount(10);   // evenly spaced window steps otherwise get a label each
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         return chart;
