@@ -27,17 +27,11 @@ public final class ExitGuard extends SecurityManager {
      */
     public static ExitGuard install() {
         ExitGuard guard = new ExitGuard();
-        java.io.PrintStream err = System.err;
-        // JDK 17+ prints a four-line deprecation warning on System.err here, on every command and kernel start; the
-        // guard is deliberate (and documented), so users are spared it
-        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         try {
             System.setSecurityManager(guard);
             return guard;
         } catch (UnsupportedOperationException | SecurityException e) {
             return null;
-        } finally {
-            System.setErr(err);
         }
     }
 
