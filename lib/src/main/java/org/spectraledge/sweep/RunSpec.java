@@ -13,8 +13,8 @@ import org.spectraledge.train.TrainConfig;
  * @param runId   stable, readable id, also the name of its run folder ({@code r003-wd=1-seed=2})
  * @param options every option given for this run (base merged with its grid point or run entry), by command-line
  *                name without dashes; {@code group} may hold several values
- * @param columns the value of each of the sweep's configuration keys for this run, as written in the sweep file
- *                (the default, for a key this run does not set)
+ * @param columns the value of each of the sweep's configuration keys for this run, in column order, as written in
+ *                the sweep file (the default, for a key this run does not set)
  */
 public record RunSpec(int index, String runId, Map<String, List<String>> options, Map<String, String> columns)
         implements Serializable {
@@ -27,7 +27,7 @@ public record RunSpec(int index, String runId, Map<String, List<String>> options
         Map<String, List<String>> copy = new java.util.HashMap<>();
         options.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         options = Map.copyOf(copy);
-        columns = Map.copyOf(columns);
+        columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns)); // keeps the column order
     }
 
     /** The training configuration (parsed, validated). */
