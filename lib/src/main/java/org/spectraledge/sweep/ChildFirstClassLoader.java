@@ -1,7 +1,9 @@
 package org.spectraledge.sweep;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.Enumeration;
 import java.util.List;
 
 /**
@@ -48,6 +50,17 @@ final class ChildFirstClassLoader extends URLClassLoader {
     public URL getResource(String name) {
         URL own = findResource(name); // the module's configuration files (log4j2, Spark's defaults) first
         return own != null ? own : getParent().getResource(name);
+    }
+
+    /**
+     * Service registrations ({@code META-INF/services/INTERFACE}) of an interface that is not shared come from the
+     * module only: the application's SLF4J binding, say, does not implement the module's SLF4J interface.
+     */
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        String prefix = "META-INF/services/";
+        if (name.startsWith(prefix) && !shared(name.substring(prefix.length()))) return findResources(name);
+        return super.getResources(name);
     }
 
     private static boolean shared(String name) {

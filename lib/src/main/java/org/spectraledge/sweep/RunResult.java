@@ -55,6 +55,19 @@ public record RunResult(String runId, Map<String, String> config, boolean grokke
         return !status.startsWith(FAILED);
     }
 
+    /** One line for people: {@code r003-wd=1-seed=1: grokked at 500 (memorized 100), gap event 250, lead 250; 6.2 s, target_reached}. */
+    public String describe() {
+        StringBuilder b = new StringBuilder(runId).append(": ");
+        if (!finished()) return b.append(status).toString();
+        b.append(grokked ? "grokked at " + grokkedStep.getAsLong() : "did not grok");
+        b.append(memorizedStep.isPresent() ? " (memorized " + memorizedStep.getAsLong() + ")" : " (did not memorize)");
+        if (gapEventStep.isPresent()) b.append(", gap event ").append(gapEventStep.getAsLong());
+        if (leadTime.isPresent()) b.append(", lead ").append(leadTime.getAsLong());
+        if (kstarPlain.isPresent()) b.append(", k* ").append(kstarPlain.getAsInt()).append(" (weighted ")
+                .append(kstarWeighted.isPresent() ? kstarWeighted.getAsInt() : "-").append(')');
+        return b.append(String.format(java.util.Locale.ROOT, "; %.1f s, %s", seconds, status)).toString();
+    }
+
     /** Every column name for these configuration keys, in contract order. */
     public static List<String> columns(List<String> keys) {
         List<String> names = new ArrayList<>();

@@ -67,6 +67,7 @@ public final class SweepEngines {
     }
 
     private static SweepExecutor spark(String master) {
+        sparkLib(); // first: is the module there at all
         if (!Object.class.getModule().isOpen("java.nio", SweepEngines.class.getModule())) {
             throw new IllegalStateException("Spark needs the JVM flags " + String.join(" ", SPARK_JVM_FLAGS)
                     + "; bin/spectral-edge and the installed kernel pass them (reinstall the kernel with spectral-edge install-kernel"
@@ -74,16 +75,7 @@ public final class SweepEngines {
         }
         ClassLoader loader = sparkLoader();
         for (SweepExecutorFactory f : ServiceLoader.load(SweepExecutorFactory.class, loader)) {
-            if (f.engine().equals("spark")) {
-                Thread t = Thread.currentThread();
-                ClassLoader previous = t.getContextClassLoader();
-                t.setContextClassLoader(loader); // Spark finds its classes and the tasks' classes through it
-                try {
-                    return f.create(master);
-                } finally {
-                    t.setContextClassLoader(previous);
-                }
-            }
+            if (f.engine().equals("spark")) return f.create(master);
         }
         throw new IllegalStateException("the jars in " + sparkLib() + " hold no Spark sweep executor; rebuild the module: ./mvnw -pl spark -am package -DskipTests");
     }

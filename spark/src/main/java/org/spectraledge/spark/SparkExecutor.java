@@ -76,6 +76,19 @@ public final class SparkExecutor implements SweepExecutor {
     @Override
     public void execute(List<RunSpec> runs, RunExecution work, Consumer<RunResult> onFinished) throws InterruptedException {
         if (runs.isEmpty()) return;
+        // Spark finds its classes (and the tasks' classes) through the context class loader: make it this module's
+        // loader, which the caller's thread need not have (the module may live in a class loader of its own)
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SparkExecutor.class.getClassLoader());
+        try {
+            run(runs, work, onFinished);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void run(List<RunSpec> runs, RunExecution work, Consumer<RunResult> onFinished) throws InterruptedException {
         List<String> keys = new ArrayList<>(runs.get(0).columns().keySet());
         lastSchema = schema(keys);
         rows.clear();
