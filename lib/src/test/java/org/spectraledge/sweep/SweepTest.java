@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /** Whole sweeps of tiny runs in this JVM: rows, results.csv, a restart that trains nothing again, divergence. */
-class SweepTest {
+public class SweepTest {
     /**
      * A modular-addition MLP small enough to train a few hundred steps in seconds on one thread; with ω = 1 it groks
      * near step 500 (measured: seed 0 at 500), and the target stops it there.
@@ -97,7 +97,7 @@ class SweepTest {
     }
 
     /** Every cell but the wall time, row by row. */
-    static List<List<String>> withoutSeconds(Table t) {
+    public static List<List<String>> withoutSeconds(Table t) {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
             List<String> row = new ArrayList<>();

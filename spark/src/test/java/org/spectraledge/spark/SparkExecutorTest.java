@@ -2,10 +2,10 @@ package org.spectraledge.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.spectraledge.sweep.SweepTest.withoutSeconds;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,12 +40,12 @@ class SparkExecutorTest {
             assertEquals(4, frame.count(), "one DataFrame row per run");
             assertEquals(List.of(frame.columns()), spark.columnNames());
             Table fromFrame = SparkExecutor.toTable(frame.orderBy("run_id"));
-            assertEquals(cellsWithoutSeconds(spark), cellsWithoutSeconds(fromFrame), "the DataFrame converts to the sweep's table");
+            assertEquals(withoutSeconds(spark), withoutSeconds(fromFrame), "the DataFrame converts to the sweep's table");
         }
         long t2 = System.nanoTime();
         System.out.printf("4 runs: in-process %.1f s, Spark local[2] %.1f s (with session start)%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
 
-        assertEquals(cellsWithoutSeconds(local), cellsWithoutSeconds(spark));
+        assertEquals(withoutSeconds(local), withoutSeconds(spark));
         assertTrue(local.booleanColumn("grokked").countTrue() > 0, "some run grokked, so k* at grok is compared too");
         for (RunSpec r : spec.runs()) {
             for (String log : List.of("metrics.csv", "windows.csv")) {
@@ -62,15 +62,5 @@ class SparkExecutorTest {
         assertEquals(1, SparkExecutor.localCores("local"));
         assertEquals(Runtime.getRuntime().availableProcessors(), SparkExecutor.localCores("local[*]"));
         assertEquals(Integer.MAX_VALUE, SparkExecutor.localCores("spark://host:7077"));
-    }
-
-    static List<List<String>> cellsWithoutSeconds(Table t) {
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            List<String> row = new ArrayList<>();
-            for (String c : t.columnNames()) if (!c.equals("seconds")) row.add(t.column(c).getString(i));
-            rows.add(row);
-        }
-        return rows;
     }
 }
