@@ -15,7 +15,7 @@ public final class CommandLine {
 
     /** The project checkout (bin/spectral-edge passes it the same way): the failsafe configuration sets it. */
     public static Path projectRoot() {
-        return Path.of(System.getProperty("spectral.edge.home", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("spectraledge.home", "..")).toAbsolutePath().normalize();
     }
 
     /** What the command printed and returned. */
@@ -30,7 +30,7 @@ public final class CommandLine {
         Path jar = Path.of(System.getProperty("kernel.jar", "target/spectral-edge.jar")).toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", "-Djava.security.manager=allow",
-                "-Djava.awt.headless=true", "-Dspectral.edge.home=" + projectRoot(), "-cp", jar + File.pathSeparator + jar.resolveSibling("lib").resolve("*"),
+                "-Djava.awt.headless=true", "-Dspectraledge.home=" + projectRoot(), "-cp", jar + File.pathSeparator + jar.resolveSibling("lib").resolve("*"),
                 "org.spectraledge.cli.Main"));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(scratch, "cli", ".out");
