@@ -9,7 +9,14 @@ import java.util.OptionalLong;
  *
  * <p>Windows are taken in step order; NaN values (undefined windows) are skipped everywhere: they are
  * never a peak, never a crossing, and never interrupt one. "Pre-grok" windows are those with step
- * strictly before the grok step; for a run that did not grok, all windows. Ties between equal values
+ * strictly before the grok step; for a run that did not grok, all windows.
+ *
+ * <p><b>Search start.</b> By default only windows from the memorization step on are searched (all
+ * windows when the run never memorized). Grokking's gap dynamics live on the plateau between
+ * memorization and generalization; before it, the first windows of every run carry the optimizer's
+ * start-up transient (Adam's bias correction, the first large steps), whose g₂₃ peak and collapse
+ * fire every criterion within a few dozen steps and would make any lead time trivially positive.
+ * {@link Builder#optSearchFromMemorization(boolean) optSearchFromMemorization(false)} searches all windows. Ties between equal values
  * go to the earliest window. With f the decline factor (default 1.5) and θ the 𝒜 threshold (default 1):
  *
  * <ul>
@@ -49,6 +56,7 @@ public final class GapEventDetector {
     private final int smoothing;
     private final double memorizationAccuracy;
     private final double grokAccuracy;
+    private final boolean searchFromMemorization;
 
     private GapEventDetector(Builder b) {
         this.declineFactor = b.declineFactor;
@@ -56,6 +64,7 @@ public final class GapEventDetector {
         this.smoothing = b.smoothing;
         this.memorizationAccuracy = b.memorizationAccuracy;
         this.grokAccuracy = b.grokAccuracy;
+        this.searchFromMemorization = b.searchFromMemorization;
     }
 
     /** A builder holding the defaults. */
@@ -71,11 +80,13 @@ public final class GapEventDetector {
      */
     public GapEvents detect(GapSeries series, EvalLog log) {
         OptionalLong grok = log.grokStep(grokAccuracy);
+        OptionalLong memorized = log.memorizationStep(memorizationAccuracy);
         long[] steps = series.steps();
         int preGrok = grok.isPresent() ? countBefore(steps, grok.getAsLong()) : steps.length;
-        double[] g23 = smooth(series.g23());
-        double[] ratio = smooth(series.gapRatio());
-        double[] adiabatic = smooth(series.adiabatic());
+        int start = searchFromMemorization && memorized.isPresent() ? countBefore(steps, memorized.getAsLong()) : 0;
+        double[] g23 = smooth(series.g23(), start);
+        double[] ratio = smooth(series.gapRatio(), start);
+        double[] adiabatic = smooth(series.adiabatic(), start);
 
         int g23Peak = argmax(g23, 0, preGrok);
         boolean g23HasPeak = g23Peak >= 0 && g23[g23Peak] > 0;
@@ -89,7 +100,7 @@ public final class GapEventDetector {
         }
 
         return new GapEvents(g23Decline, ratioPeak(ratio, steps, preGrok), adiabaticCrossing(adiabatic, steps),
-                g23Factor, grok, log.memorizationStep(memorizationAccuracy));
+                g23Factor, grok, memorized);
     }
 
     /** Criterion (b): the pre-grok maximum of R, if R rose to it by f and later fell from it by f. */
@@ -145,8 +156,12 @@ public final class GapEventDetector {
         return -1;
     }
 
-    /** Centred moving median of width {@link #smoothing} over defined values; NaN windows stay NaN. */
-    private double[] smooth(double[] x) {
+    /**
+     * Centred moving median of width {@link #smoothing} over defined values; NaN windows stay NaN, and the
+     * windows before {@code start} become NaN so that no criterion sees them (nor a median window draws on them).
+     */
+    private double[] smooth(double[] x, int start) {
+        Arrays.fill(x, 0, start, Double.NaN); // x is the series' own copy
         if (smoothing == 1) return x;
         int half = smoothing / 2;
         double[] out = new double[x.length];
@@ -173,8 +188,18 @@ public final class GapEventDetector {
         private int smoothing = DEFAULT_SMOOTHING;
         private double memorizationAccuracy = EvalLog.MEMORIZATION_ACCURACY;
         private double grokAccuracy = EvalLog.GROK_ACCURACY;
+        private boolean searchFromMemorization = true;
 
         private Builder() {}
+
+        /**
+         * Whether to search only the windows from the memorization step on (default true; all windows when
+         * the run never memorized). False searches every window, start-up transient included.
+         */
+        public Builder optSearchFromMemorization(boolean fromMemorization) {
+            this.searchFromMemorization = fromMemorization;
+            return this;
+        }
 
         /** f &gt; 1 (default 1.5): g₂₃ and R must fall to ≤ peak/f, and R must have risen by ≥ f. */
         public Builder optDeclineFactor(double factor) {

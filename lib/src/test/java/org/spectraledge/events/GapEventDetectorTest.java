@@ -119,6 +119,34 @@ class GapEventDetectorTest {
     }
 
     @Test
+    void startUpTransientBeforeMemorizationIsIgnoredByDefault() {
+        double[] g = g23DecliningTenfold();
+        g[1] = 50; // a start-up spike at step 100 that collapses at step 200, before memorization (step 500)
+        double[] a = constant(0.1);
+        a[2] = 3; // and an 𝒜 crossing at step 200
+        GapSeries s = new GapSeries(steps(), g, constant(2), a);
+        GapEvents e = DEFAULTS.detect(s, grokAt3000());
+        assertEquals(OptionalLong.of(1400), e.g23DeclineStep(), "the plateau's decline, as without the spike");
+        assertEquals(OptionalLong.empty(), e.adiabaticCrossingStep(), "𝒜 stays at 0.1 from memorization on");
+        assertEquals(OptionalLong.of(1600), e.leadTime());
+
+        GapEvents all = GapEventDetector.builder().optSearchFromMemorization(false).build().detect(s, grokAt3000());
+        assertEquals(OptionalLong.of(200), all.g23DeclineStep(), "peak 50 at step 100, first ≤ 50/1.5 at step 200");
+        assertEquals(OptionalLong.of(200), all.adiabaticCrossingStep());
+        assertEquals(OptionalLong.of(2800), all.leadTime());
+    }
+
+    @Test
+    void withoutMemorizationEveryWindowIsSearched() {
+        List<EvalRecord> records = new ArrayList<>();
+        for (long step = 0; step < 100L * N; step += 100) records.add(new EvalRecord(step, 1, 0.5, 1, 0.05));
+        GapSeries s = new GapSeries(steps(), g23DecliningTenfold(), constant(2), undefined());
+        GapEvents e = DEFAULTS.detect(s, new EvalLog(records));
+        assertEquals(OptionalLong.empty(), e.memorizationStep());
+        assertEquals(OptionalLong.of(1400), e.g23DeclineStep());
+    }
+
+    @Test
     void g23PeakIsTakenBeforeGrokOnlyUnlessTheRunNeverGroks() {
         double[] g = g23DecliningTenfold();
         g[40] = 100; // a post-grok spike, higher than the pre-grok peak
@@ -204,10 +232,10 @@ class GapEventDetectorTest {
     @Test
     void smoothingRemovesASingleWindowSpike() {
         double[] r = constant(2.0);
-        r[5] = 6.0; // rises 3×, collapses 3× the next window: a (b) event at step 500 unless smoothed
+        r[7] = 6.0; // rises 3×, collapses 3× the next window: a (b) event at step 700 unless smoothed
         r[30] = Double.NaN;
         GapSeries s = new GapSeries(steps(), constant(1), r, undefined());
-        assertEquals(OptionalLong.of(500), DEFAULTS.detect(s, grokAt3000()).ratioPeakStep());
+        assertEquals(OptionalLong.of(700), DEFAULTS.detect(s, grokAt3000()).ratioPeakStep());
         GapEventDetector smoothed = GapEventDetector.builder().optSmoothing(3).build();
         assertEquals(OptionalLong.empty(), smoothed.detect(s, grokAt3000()).ratioPeakStep());
         // A genuine three-phase curve survives the median when its maximum is broader than one window

@@ -31,7 +31,8 @@ class CellRunnerTest {
     @BeforeAll
     static void start() {
         evaluator = CellEvaluator.start(List.of());
-        runner = new CellRunner(evaluator, GeneralMagics.register(new Magics(), evaluator));
+        runner = new CellRunner(evaluator, GeneralMagics.register(new Magics(), evaluator)
+                .line("echo", "%echo ARGS", "returns its arguments", call -> CellResult.of(call.args())));
     }
 
     @AfterAll
@@ -110,5 +111,20 @@ class CellRunnerTest {
         assertEquals("Added 1 entry to the class path\n", out);
         assertEquals("hi from a jar", runner.run("new demo.Greeter().hi()", "In [8]").value());
         assertEquals(dir.resolve("classes").toAbsolutePath().toString(), runner.run("%classpath", "In [9]").value());
+    }
+
+    @Test
+    void magicArgumentsExpandNotebookValues() throws Exception {
+        runner.run("int p = 59;\ndouble omega = 0.5;", "In [10]");
+        assertEquals("--p 59 --wd 1.0 costs $5, $ alone, a$ and blocks.{0,1}.*",
+                runner.run("%echo --p $p --wd ${2 * omega} costs $$5, $ alone, a$ and blocks.{0,1}.*", "In [11]").value());
+        assertEquals("Map 2", runner.run("%echo ${java.util.Map.of(1, 2).getClass().getSimpleName().substring(0, 3)} ${java.util.Map.of(1, 2).get(1)}",
+                "In [12]").value());
+        MagicException undefined = assertThrows(MagicException.class, () -> runner.run("%echo --p $nope", "In [13]"));
+        assertTrue(undefined.getMessage().startsWith("cannot use the value of 'nope' in %echo"), undefined.getMessage());
+        assertEquals("In [13], line 1: " + undefined.getMessage(), undefined.traceback().get(0));
+        MagicException unclosed = assertThrows(MagicException.class, () -> runner.run("int z = 1;\n%echo ${p + 1", "In [14]"));
+        assertTrue(unclosed.getMessage().contains("unclosed ${") && unclosed.traceback().get(0).startsWith("In [14], line 2"),
+                unclosed.getMessage());
     }
 }
