@@ -156,6 +156,19 @@ public final class TrainSession implements AutoCloseable {
         task = TaskName.parse(newTask).cliName();
     }
 
+    /**
+     * Loss and accuracy of the model as it is now on the current task's train and test data, labelled with the current
+     * step; not added to {@link #evals()}. After {@link #switchTask} this measures what the model knows of the new task
+     * before any step on it (or, switching back, how much of the old task it has forgotten).
+     */
+    public EvalRecord evaluate() {
+        TrainConfig c = experiment.config();
+        LoopSettings settings = new LoopSettings(Math.max(step, 1), step, c.batch(), c.clip(), c.lr(), c.warmup(),
+                c.evalEvery(), c.target(), c.seed());
+        return new TrainingLoop(experiment.model(), experiment.parameters(), experiment.optimizer(), experiment.objective(),
+                train, test, settings).evaluate(experiment.manager(), step);
+    }
+
     /** Optimizer steps taken so far. */
     public long step() { return step; }
 

@@ -60,6 +60,13 @@ class TrainSessionTest {
             assertArrayEquals(inputsBefore, s.trainData().inputs().get(0).toIntArray(), "the same pairs in the same order");
             assertArrayEquals(sub.labels(Split.TRAIN), s.trainData().labels().toIntArray());
             assertArrayEquals(sub.labels(Split.TEST), s.testData().labels().toIntArray());
+            EvalRecord fresh = s.evaluate();
+            assertEquals(20, fresh.step());
+            assertTrue(fresh.trainAcc() >= 0 && fresh.trainAcc() <= 1);
+            assertEquals(2, s.evals().size(), "evaluate() is not logged");
+            s.switchTask("add");
+            assertEquals(s.evals().get(s.evals().size() - 1), s.evaluate(), "the logged eval of step 20 was on add");
+            s.switchTask("sub");
             int windowsBefore = s.windows("all").size();
             s.train(10);
             assertEquals(windowsBefore + 10, s.windows("all").size(), "the capture runs on across the switch");
