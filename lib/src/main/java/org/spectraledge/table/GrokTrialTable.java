@@ -1,5 +1,6 @@
 package org.spectraledge.table;
 
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -61,6 +62,9 @@ public final class GrokTrialTable {
             if (k.isPresent()) kStar.append(k.getAsInt()); else kStar.appendMissing();
             seconds.append(t.seconds());
         }
+        // readable in a notebook; the values keep full precision
+        decline.setPrintFormatter(new DecimalFormat("#,##0.0"), "");
+        seconds.setPrintFormatter(new DecimalFormat("0.0"), "");
         return Table.create(name, task, p, omega, seed, memorized, grokked, grok, event, criterion, lead, decline, kStar, seconds);
     }
 
