@@ -110,11 +110,7 @@ public final class TrainSession implements AutoCloseable {
             throw new IllegalStateException("this session diverged at step " + (step + 1) + "; open a new session "
                     + "(e.g. with a smaller --lr)");
         }
-        TrainConfig c = experiment.config();
-        LoopSettings settings = new LoopSettings(step + steps, step, c.batch(), c.clip(), c.lr(), c.warmup(), c.evalEvery(),
-                c.target(), c.seed());
-        TrainingLoop loop = new TrainingLoop(experiment.model(), experiment.parameters(), experiment.optimizer(),
-                experiment.objective(), train, test, settings).withEarlierEvals(evals);
+        TrainingLoop loop = loopUntil(step + steps).withEarlierEvals(evals);
         loop.addListener(capture);
         extra.forEach(loop::addListener);
         this.extra = List.copyOf(extra);
@@ -162,11 +158,16 @@ public final class TrainSession implements AutoCloseable {
      * before any step on it (or, switching back, how much of the old task it has forgotten).
      */
     public EvalRecord evaluate() {
+        return loopUntil(Math.max(step, 1)).evaluate(experiment.manager(), step);
+    }
+
+    /** A loop over the current task's data from the current step to {@code lastStep}, with the configuration's settings. */
+    private TrainingLoop loopUntil(long lastStep) {
         TrainConfig c = experiment.config();
-        LoopSettings settings = new LoopSettings(Math.max(step, 1), step, c.batch(), c.clip(), c.lr(), c.warmup(),
-                c.evalEvery(), c.target(), c.seed());
+        LoopSettings settings = new LoopSettings(lastStep, step, c.batch(), c.clip(), c.lr(), c.warmup(), c.evalEvery(),
+                c.target(), c.seed());
         return new TrainingLoop(experiment.model(), experiment.parameters(), experiment.optimizer(), experiment.objective(),
-                train, test, settings).evaluate(experiment.manager(), step);
+                train, test, settings);
     }
 
     /** Optimizer steps taken so far. */
