@@ -43,7 +43,19 @@ final class RunnerCommands {
             Duration timeout = args.has("timeout") ? Duration.ofMillis(Math.round(1000 * args.number("timeout", 0, 0))) : null;
             NotebookRunner.Options options = new NotebookRunner.Options(args.flag("allow-errors"), timeout);
             var input = NotebookFile.read(notebook);
-            NotebookRunner.Result result = withSession(session -> new NotebookRunner(session, options).run(input));
+            ProgressLine progress = new ProgressLine(err, "run " + notebook.getFileName(), 1);
+            NotebookRunner.Listener listener = new NotebookRunner.Listener() {
+                @Override public void cellStarting(int number, int codeCells, String source) {
+                    progress.setTotal(codeCells);
+                    progress.update(number - 1, "In [" + number + "]");
+                }
+
+                @Override public void cellFinished(int number, com.google.gson.JsonArray outputs, CellError error, double seconds) {
+                    progress.update(number, "");
+                }
+            };
+            NotebookRunner.Result result = withSession(session -> new NotebookRunner(session, options, listener).run(input));
+            progress.finish();
             NotebookFile.write(result.notebook(), output);
             for (NotebookRunner.Failure f : result.failures()) {
                 err.println((options.allowErrors() ? "error (allowed) in " : "error in ") + NotebookRunner.describe(f));
@@ -92,7 +104,7 @@ final class RunnerCommands {
         return file;
     }
 
-    private interface SessionWork<T> {
+    interface SessionWork<T> {
         T apply(NotebookSession session) throws Exception;
     }
 
@@ -100,7 +112,7 @@ final class RunnerCommands {
      * Runs {@code work} in a fresh session with {@code System.exit} guarded as in the kernel, so a cell
      * that calls it fails instead of ending the run (and the notebook is still written).
      */
-    private static <T> T withSession(SessionWork<T> work) throws Exception {
+    static <T> T withSession(SessionWork<T> work) throws Exception {
         ExitGuard guard = ExitGuard.install();
         try (NotebookSession session = NotebookSession.start()) {
             return work.apply(session);

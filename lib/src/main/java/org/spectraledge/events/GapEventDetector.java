@@ -11,11 +11,13 @@ import java.util.OptionalLong;
  * never a peak, never a crossing, and never interrupt one. "Pre-grok" windows are those with step
  * strictly before the grok step; for a run that did not grok, all windows.
  *
- * <p><b>Search start.</b> By default only windows from the memorization step on are searched (all
- * windows when the run never memorized). Grokking's gap dynamics live on the plateau between
- * memorization and generalization; before it, the first windows of every run carry the optimizer's
- * start-up transient (Adam's bias correction, the first large steps), whose g₂₃ peak and collapse
- * fire every criterion within a few dozen steps and would make any lead time trivially positive.
+ * <p><b>Search start.</b> By default the search starts s windows (default s = 10, the default W) after the
+ * first window at or past the memorization step, i.e. at the first window made only of post-memorization
+ * updates when s = W and one window per snapshot (all windows when the run never memorized). Grokking's
+ * gap dynamics live on the plateau between memorization and generalization; before it, the first windows
+ * of every run carry the optimizer's start-up transient (Adam's bias correction, the first large steps),
+ * whose g₂₃ peak and collapse fire every criterion within a few dozen steps and would make any lead time
+ * trivially positive. {@link Builder#optSettleWindows(int)} sets s (use your W);
  * {@link Builder#optSearchFromMemorization(boolean) optSearchFromMemorization(false)} searches all windows. Ties between equal values
  * go to the earliest window. With f the decline factor (default 1.5) and θ the 𝒜 threshold (default 1):
  *
@@ -48,6 +50,8 @@ public final class GapEventDetector {
     public static final double DEFAULT_DECLINE_FACTOR = 1.5;
     /** Default θ: 𝒜 ~ 1 marks a phase transition (SPEC §5). */
     public static final double DEFAULT_ADIABATIC_THRESHOLD = 1.0;
+    /** Default s: one default window (W = 10) of post-memorization updates before the search starts. */
+    public static final int DEFAULT_SETTLE_WINDOWS = 10;
     /** Default w: no smoothing. */
     public static final int DEFAULT_SMOOTHING = 1;
 
@@ -57,6 +61,7 @@ public final class GapEventDetector {
     private final double memorizationAccuracy;
     private final double grokAccuracy;
     private final boolean searchFromMemorization;
+    private final int settleWindows;
 
     private GapEventDetector(Builder b) {
         this.declineFactor = b.declineFactor;
@@ -65,6 +70,7 @@ public final class GapEventDetector {
         this.memorizationAccuracy = b.memorizationAccuracy;
         this.grokAccuracy = b.grokAccuracy;
         this.searchFromMemorization = b.searchFromMemorization;
+        this.settleWindows = b.settleWindows;
     }
 
     /** A builder holding the defaults. */
@@ -83,7 +89,8 @@ public final class GapEventDetector {
         OptionalLong memorized = log.memorizationStep(memorizationAccuracy);
         long[] steps = series.steps();
         int preGrok = grok.isPresent() ? countBefore(steps, grok.getAsLong()) : steps.length;
-        int start = searchFromMemorization && memorized.isPresent() ? countBefore(steps, memorized.getAsLong()) : 0;
+        int start = searchFromMemorization && memorized.isPresent()
+                ? Math.min(steps.length, countBefore(steps, memorized.getAsLong()) + settleWindows) : 0;
         double[] g23 = smooth(series.g23(), start);
         double[] ratio = smooth(series.gapRatio(), start);
         double[] adiabatic = smooth(series.adiabatic(), start);
@@ -189,6 +196,7 @@ public final class GapEventDetector {
         private double memorizationAccuracy = EvalLog.MEMORIZATION_ACCURACY;
         private double grokAccuracy = EvalLog.GROK_ACCURACY;
         private boolean searchFromMemorization = true;
+        private int settleWindows = DEFAULT_SETTLE_WINDOWS;
 
         private Builder() {}
 
@@ -204,6 +212,15 @@ public final class GapEventDetector {
         /** f &gt; 1 (default 1.5): g₂₃ and R must fall to ≤ peak/f, and R must have risen by ≥ f. */
         public Builder optDeclineFactor(double factor) {
             this.declineFactor = factor;
+            return this;
+        }
+
+        /**
+         * s ≥ 0 (default 10): windows skipped after the first one at or past memorization, so that the search sees
+         * windows refilled with post-memorization updates; set it to W. Ignored when searching from the start.
+         */
+        public Builder optSettleWindows(int windows) {
+            this.settleWindows = windows;
             return this;
         }
 
@@ -244,6 +261,10 @@ public final class GapEventDetector {
             if (smoothing < 1 || smoothing % 2 == 0) {
                 throw new IllegalArgumentException("smoothing width must be odd and ≥ 1 (a centred median), got "
                         + smoothing + "; use 1 for none, 3 or 5 for noisy series");
+            }
+            if (settleWindows < 0) {
+                throw new IllegalArgumentException("settle windows must be ≥ 0, got " + settleWindows
+                        + " (the number of windows after memorization to skip; use your W)");
             }
             checkAccuracy("memorization", memorizationAccuracy);
             checkAccuracy("grok", grokAccuracy);

@@ -95,4 +95,27 @@ public record GapEvents(
         OptionalLong lead = leadTime();
         return lead.isPresent() && lead.getAsLong() > 0;
     }
+
+    /** A readable summary, one fact per line, as notebooks show it. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("GapEvents\n");
+        OptionalLong event = eventStep();
+        b.append("  gap event: ").append(event.isPresent() ? "step " + event.getAsLong() + " " + eventCriteria() : "none");
+        OptionalLong lead = leadTime();
+        if (lead.isPresent()) b.append(", lead time ").append(lead.getAsLong()).append(" steps");
+        b.append("\n  (a) g₂₃ decline: ").append(stepText(g23DeclineStep));
+        if (g23DeclineFactor.isPresent()) {
+            b.append(String.format(java.util.Locale.ROOT, " (g₂₃ fell %.3g× from its pre-grok peak)", g23DeclineFactor.getAsDouble()));
+        }
+        b.append("\n  (b) R peak before collapse: ").append(stepText(ratioPeakStep));
+        b.append("\n  (c) 𝒜 crossing: ").append(stepText(adiabaticCrossingStep));
+        b.append("\n  memorization: ").append(stepText(memorizationStep));
+        b.append("\n  grokking: ").append(grokStep.isPresent() ? "step " + grokStep.getAsLong() : "did not grok");
+        return b.toString();
+    }
+
+    private static String stepText(OptionalLong step) {
+        return step.isPresent() ? "step " + step.getAsLong() : "-";
+    }
 }

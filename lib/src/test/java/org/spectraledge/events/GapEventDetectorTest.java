@@ -20,7 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class GapEventDetectorTest {
     private static final int N = 50;
-    private static final GapEventDetector DEFAULTS = GapEventDetector.builder().build();
+    /** The defaults, except that the search starts right at memorization (step 500), not 10 windows later. */
+    private static final GapEventDetector DEFAULTS = detector().build();
+
+    private static GapEventDetector.Builder detector() {
+        return GapEventDetector.builder().optSettleWindows(0);
+    }
 
     private static long[] steps() {
         long[] s = new long[N];
@@ -116,6 +121,13 @@ class GapEventDetectorTest {
         assertEquals(OptionalLong.of(500), e.memorizationStep());
         assertEquals(OptionalLong.of(1600), e.leadTime());
         assertTrue(e.precedesGrokking());
+        assertEquals(String.join("\n", "GapEvents",
+                "  gap event: step 1400 [G23_DECLINE], lead time 1600 steps",
+                "  (a) g₂₃ decline: step 1400 (g₂₃ fell 10.0× from its pre-grok peak)",
+                "  (b) R peak before collapse: -",
+                "  (c) 𝒜 crossing: -",
+                "  memorization: step 500",
+                "  grokking: step 3000"), e.toString());
     }
 
     @Test
@@ -130,10 +142,27 @@ class GapEventDetectorTest {
         assertEquals(OptionalLong.empty(), e.adiabaticCrossingStep(), "𝒜 stays at 0.1 from memorization on");
         assertEquals(OptionalLong.of(1600), e.leadTime());
 
-        GapEvents all = GapEventDetector.builder().optSearchFromMemorization(false).build().detect(s, grokAt3000());
+        GapEvents all = detector().optSearchFromMemorization(false).build().detect(s, grokAt3000());
         assertEquals(OptionalLong.of(200), all.g23DeclineStep(), "peak 50 at step 100, first ≤ 50/1.5 at step 200");
         assertEquals(OptionalLong.of(200), all.adiabaticCrossingStep());
         assertEquals(OptionalLong.of(2800), all.leadTime());
+    }
+
+    @Test
+    void byDefaultTheSearchStartsOneWindowAfterMemorization() {
+        double[] g = g23DecliningTenfold();
+        g[10] = 0; // the plateau's own peak moves out of reach: windows 5..14 are skipped by default
+        g[15] = 20; // the peak from window 15 (step 1500) on
+        GapSeries s = new GapSeries(steps(), g, constant(2), undefined());
+        assertEquals(10, GapEventDetector.DEFAULT_SETTLE_WINDOWS);
+        assertEquals(OptionalLong.of(1600), GapEventDetector.builder().build().detect(s, grokAt3000()).g23DeclineStep(),
+                "peak 20 at step 1500, then 11·10^(−6/19) = 5.3 ≤ 20/1.5 at step 1600");
+        assertEquals(OptionalLong.of(1600), DEFAULTS.detect(s, grokAt3000()).g23DeclineStep(), "the same peak is the largest");
+        g[6] = 40; // a peak inside the settling windows counts only without them
+        GapSeries early = new GapSeries(steps(), g, constant(2), undefined());
+        assertEquals(OptionalLong.of(1600), GapEventDetector.builder().build().detect(early, grokAt3000()).g23DeclineStep());
+        assertEquals(OptionalLong.of(700), DEFAULTS.detect(early, grokAt3000()).g23DeclineStep());
+        assertThrows(IllegalArgumentException.class, () -> GapEventDetector.builder().optSettleWindows(-1).build());
     }
 
     @Test
@@ -163,10 +192,10 @@ class GapEventDetectorTest {
     @Test
     void declineFactorIsConfigurable() {
         GapSeries s = new GapSeries(steps(), g23DecliningTenfold(), constant(2), undefined());
-        GapEvents e = GapEventDetector.builder().optDeclineFactor(3).build().detect(s, grokAt3000());
+        GapEvents e = detector().optDeclineFactor(3).build().detect(s, grokAt3000());
         assertEquals(2000, g23EventStep(3));
         assertEquals(OptionalLong.of(2000), e.g23DeclineStep());
-        GapEvents tooStrict = GapEventDetector.builder().optDeclineFactor(20).build().detect(s, grokAt3000());
+        GapEvents tooStrict = detector().optDeclineFactor(20).build().detect(s, grokAt3000());
         assertEquals(OptionalLong.empty(), tooStrict.g23DeclineStep(), "g23 only ever falls 10×");
     }
 
@@ -236,7 +265,7 @@ class GapEventDetectorTest {
         r[30] = Double.NaN;
         GapSeries s = new GapSeries(steps(), constant(1), r, undefined());
         assertEquals(OptionalLong.of(700), DEFAULTS.detect(s, grokAt3000()).ratioPeakStep());
-        GapEventDetector smoothed = GapEventDetector.builder().optSmoothing(3).build();
+        GapEventDetector smoothed = detector().optSmoothing(3).build();
         assertEquals(OptionalLong.empty(), smoothed.detect(s, grokAt3000()).ratioPeakStep());
         // A genuine three-phase curve survives the median when its maximum is broader than one window
         // (the one-window maximum at step 1700 of threePhaseRatio would itself be smoothed away).
@@ -258,14 +287,14 @@ class GapEventDetectorTest {
         assertEquals(Set.of(GapCriterion.ADIABATIC_CROSSING), e.eventCriteria());
         assertEquals(OptionalLong.of(900), e.leadTime());
 
-        GapEvents halfThreshold = GapEventDetector.builder().optAdiabaticThreshold(0.05).build().detect(s, grokAt3000());
+        GapEvents halfThreshold = detector().optAdiabaticThreshold(0.05).build().detect(s, grokAt3000());
         assertEquals(OptionalLong.empty(), halfThreshold.adiabaticCrossingStep(), "never below 0.05: no crossing");
 
         double[] infinite = constant(0.2);
         infinite[7] = Double.POSITIVE_INFINITY; // a zero gap makes 𝒜 infinite
         GapSeries inf = new GapSeries(steps(), constant(1), constant(2), infinite);
         assertEquals(OptionalLong.of(700), DEFAULTS.detect(inf, grokAt3000()).adiabaticCrossingStep());
-        GapEvents higher = GapEventDetector.builder().optAdiabaticThreshold(1.05).build().detect(s, grokAt3000());
+        GapEvents higher = detector().optAdiabaticThreshold(1.05).build().detect(s, grokAt3000());
         assertEquals(OptionalLong.of(2600), higher.adiabaticCrossingStep(), "1 + 0.01·(i − 21) ≥ 1.05 first at i = 26");
     }
 
@@ -312,9 +341,9 @@ class GapEventDetectorTest {
     void grokThresholdMovesThePreGrokRange() {
         EvalLog log = grokAt3000();
         GapSeries s = new GapSeries(steps(), g23DecliningTenfold(), constant(2), undefined());
-        GapEvents strict = GapEventDetector.builder().optGrokAccuracy(0.99).build().detect(s, log);
+        GapEvents strict = detector().optGrokAccuracy(0.99).build().detect(s, log);
         assertEquals(OptionalLong.empty(), strict.grokStep(), "test accuracy never exceeds 0.97");
-        GapEvents lenient = GapEventDetector.builder().optGrokAccuracy(0.05).optMemorizationAccuracy(0.3).build()
+        GapEvents lenient = detector().optGrokAccuracy(0.05).optMemorizationAccuracy(0.3).build()
                 .detect(s, log);
         assertEquals(OptionalLong.of(0), lenient.grokStep());
         assertEquals(OptionalLong.of(0), lenient.memorizationStep());

@@ -61,21 +61,40 @@ public final class NotebookRunner {
         }
     }
 
+    /** Hears about each code cell as the run goes, e.g. to show progress on a terminal. */
+    public interface Listener {
+        Listener NONE = new Listener() {};
+
+        /** Code cell {@code number} (1-based, of {@code codeCells}) is about to run. */
+        default void cellStarting(int number, int codeCells, String source) {}
+
+        /** Code cell {@code number} ran: its outputs as stored in the notebook, its error or {@code null}. */
+        default void cellFinished(int number, JsonArray outputs, CellError error, double seconds) {}
+    }
+
     /** The {@code ename} of a cell stopped by the time limit. */
     public static final String TIMEOUT_ERROR = "CellTimeoutError";
 
     private final NotebookSession session;
     private final Options options;
+    private final Listener listener;
 
     public NotebookRunner(NotebookSession session, Options options) {
+        this(session, options, Listener.NONE);
+    }
+
+    public NotebookRunner(NotebookSession session, Options options, Listener listener) {
         this.session = session;
         this.options = options;
+        this.listener = listener;
     }
 
     /** Runs every code cell of {@code notebook} (nbformat 4, as {@link NotebookFile#read} returns it). */
     public Result run(JsonObject notebook) {
         JsonObject executed = notebook.deepCopy();
         JsonArray cells = executed.getAsJsonArray("cells");
+        int codeCells = 0;
+        for (var c : cells) if ("code".equals(c.getAsJsonObject().get("cell_type").getAsString())) codeCells++;
         List<Failure> failures = new ArrayList<>();
         int count = 0;
         boolean stopped = false;
@@ -98,9 +117,13 @@ public final class NotebookRunner {
                 count++;
                 String label = "In [" + count + "]";
                 OutputCollector outputs = new OutputCollector();
-                CellError error = runCell(NotebookFile.source(cell), label, count, outputs, watchdog);
+                String source = NotebookFile.source(cell);
+                listener.cellStarting(count, codeCells, source);
+                long started = System.nanoTime();
+                CellError error = runCell(source, label, count, outputs, watchdog);
                 cell.add("outputs", outputs.toJson());
                 cell.addProperty("execution_count", count);
+                listener.cellFinished(count, cell.getAsJsonArray("outputs"), error, (System.nanoTime() - started) / 1e9);
                 if (error != null) {
                     failures.add(new Failure(i, label, error));
                     stopped = !options.allowErrors();
