@@ -21,8 +21,8 @@ import org.spectraledge.kernel.session.CellError;
  * what its cells print (the key numbers come last), and writes the executed notebook and its figures.
  */
 final class DemoCommand implements Command {
-    /** Where {@code bin/spectral-edge} says the project lives (it passes {@code -Dspectral.edge.home}). */
-    static final String HOME_PROPERTY = "spectral.edge.home";
+    /** Where {@code bin/spectral-edge} says the project lives (it passes {@code -Dspectraledge.home}). */
+    static final String HOME_PROPERTY = "spectraledge.home";
     static final String QUICKSTART = "notebooks/00-quickstart.ipynb";
 
     @Override public String name() { return "demo"; }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /** Entry point of {@code bin/spectral-edge}: dispatches to a subcommand. */
 public final class Main {
-    private static final List<Command> COMMANDS = List.of(new AnalyzeCommand(), new TrainCommand(), new KernelCommands.Install(), new KernelCommands.Serve(),
-            new RunnerCommands.Run(), new RunnerCommands.Script(), new DemoCommand());
+    private static final List<Command> COMMANDS = List.of(new DemoCommand(), new AnalyzeCommand(), new TrainCommand(), new SweepCommand(),
+            new KernelCommands.Install(), new KernelCommands.Serve(), new RunnerCommands.Run(), new RunnerCommands.Script());
 
     private Main() {}
 

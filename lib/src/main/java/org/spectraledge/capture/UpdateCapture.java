@@ -90,6 +90,13 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
         return Collections.unmodifiableList(r);
     }
 
+    /** The tensors of a group in layout order: the space its directions v_j live in (e.g. for a mode probe). */
+    public ParameterGroup.Selection selection(String group) {
+        ParameterGroup.Selection s = selections.get(group);
+        if (s == null) throw new IllegalArgumentException("no captured group '" + group + "'; groups are " + selections.keySet());
+        return s;
+    }
+
     /** The native window of a group (for directions v_j on demand). */
     public NativeUpdateWindow window(String group) { return windows.get(group); }
 

@@ -88,6 +88,7 @@ public final class GapFigures {
         }
         double low = lo, high = hi;
         log.grokStep().ifPresent(g -> Plotting.vertical(chart, "grok step " + g, g, low, high, FigureStyle.REFERENCE, FigureStyle.dotted()));
+        Plotting.logLabels(chart);
         return chart;
     }
 
@@ -169,6 +170,7 @@ public final class GapFigures {
         chart.getStyler().setXAxisMin(x0);
         chart.getStyler().setXAxisMax(x1);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        Plotting.logLabels(chart);
         return chart;
     }
 

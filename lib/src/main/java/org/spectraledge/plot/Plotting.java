@@ -47,13 +47,27 @@ final class Plotting {
         }
     }
 
-    /**
-     * Makes the y axis logarithmic with labels between the decades too (XChart labels only powers of ten by
-     * default, which leaves a one-decade plot with a single label).
-     */
+    /** Makes the y axis logarithmic; call {@link #logLabels} once the series are in. */
     static void logY(XYChart chart) {
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+    }
+
+    /**
+     * Labels a logarithmic y axis between the decades only when the data span less than two decades: XChart labels
+     * only powers of ten by default, which leaves a one-decade plot with a single label, while labels at every
+     * 2…9 × 10^k crowd into each other on a plot spanning many decades.
+     */
+    static void logLabels(XYChart chart) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double y : s.getYData()) {
+                if (y > 0 && y < Double.POSITIVE_INFINITY) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(hi / lo >= 100);
     }
 
     static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, BasicStroke stroke) {

@@ -36,6 +36,7 @@ public final class SpectrumFigures {
         double dCrit = windows.get(0).baseline().dCrit();
         if (dCrit > 0) Plotting.horizontal(chart, "d_crit (BBP)", dCrit, 1, maxW, FigureStyle.REFERENCE, FigureStyle.dashed());
         chart.getStyler().setXAxisDecimalPattern("0");
+        Plotting.logLabels(chart);
         return chart;
     }
 
@@ -84,6 +85,7 @@ public final class SpectrumFigures {
             Plotting.line(chart, "σ_" + j, p.x(), p.y(), FigureStyle.color(j - 1), FigureStyle.solid());
         }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        Plotting.logLabels(chart);
         return chart;
     }
 

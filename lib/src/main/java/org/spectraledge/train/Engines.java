@@ -31,8 +31,8 @@ import java.util.Optional;
  * {@code PYTORCH_VERSION} and {@code PYTORCH_FLAVOR} are deliberately left alone: a value that
  * does not match the bundled jar sends DJL to its download path.
  *
- * <p>Starting twice is allowed. A second start with another intra-op thread count applies it
- * through PyTorch's {@code set_num_threads} (legal at any time); a different inter-op count or cache
+ * <p>Starting twice is allowed, from any thread. A later start applies its intra-op thread count to the calling
+ * thread through PyTorch's {@code set_num_threads} (legal at any time); a different inter-op count or cache
  * directory cannot be applied any more and throws.
  */
 public final class Engines {
@@ -77,7 +77,10 @@ public final class Engines {
                     + " cannot be applied. Fix: restart the JVM (in a notebook: restart the kernel).");
         }
         Engine engine = Engine.getEngine(ENGINE_NAME);
-        if (started.intraOpThreads() != config.intraOpThreads()) {
+        // PyTorch keeps the intra-op count per thread (OpenMP): a thread takes the latest global count when it first
+        // runs an operation and keeps it. Compare this thread's own count, not the last start's, so that a thread of
+        // a sweep's pool that first ran another run's configuration is pinned again.
+        if (JniUtils.getNumThreads() != config.intraOpThreads()) {
             JniUtils.setNumThreads(config.intraOpThreads());
         }
         started = config;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +87,8 @@ public final class Experiment implements AutoCloseable {
     private static Experiment build(TrainConfig c, NDManager manager) {
         TaskName task = c.taskName();
         if (task.isModular()) {
-            ModularLayout layout = switch (c.model()) {
-                case "nanda" -> ModularLayout.PAIR_EQUALS;
-                case "transformer" -> ModularLayout.OP_EQUALS;
-                default -> ModularLayout.PAIR;
-            };
-            ModularDataset data = ModularArithmetic.builder().setOp(task.modularOp()).setP(c.p()).optTrainFraction(c.frac())
-                    .optLayout(layout).optSeed(c.seed()).build();
+            ModularLayout layout = modularLayout(c);
+            ModularDataset data = modular(c, task);
             Block model = c.model().equals("mlp")
                     ? mlp(c, data.inputVocabSize(), c.p(), layout.length())
                     : transformer(c, data.inputVocabSize(), c.p(), layout.length(), c.model().equals("nanda"));
@@ -138,6 +134,56 @@ public final class Experiment implements AutoCloseable {
         }
         throw new IllegalArgumentException("unknown task '" + c.task() + "'");
     }
+
+    /** The token layout of a modular task for the configured model. */
+    private static ModularLayout modularLayout(TrainConfig c) {
+        return switch (c.model()) {
+            case "nanda" -> ModularLayout.PAIR_EQUALS;
+            case "transformer" -> ModularLayout.OP_EQUALS;
+            default -> ModularLayout.PAIR;
+        };
+    }
+
+    /** The modular dataset of {@code task} with the configuration's p, training fraction, layout and seed. */
+    private static ModularDataset modular(TrainConfig c, TaskName task) {
+        return ModularArithmetic.builder().setOp(task.modularOp()).setP(c.p()).optTrainFraction(c.frac())
+                .optLayout(modularLayout(c)).optSeed(c.seed()).build();
+    }
+
+    /**
+     * The train and test tensors of another modular task on this experiment's inputs: the same p, training fraction,
+     * token layout and seed give the same pairs (a, b) in the same split, now labelled by {@code task}'s operation
+     * (e.g. a − b instead of a + b). This is how a run switches task mid-training ({@link TrainSession#switchTask}):
+     * the model sees familiar inputs with new answers. The tensors live on this experiment's manager.
+     *
+     * @param task a modular task name, e.g. {@code sub}
+     * @throws IllegalArgumentException if either task is not modular, or the two operations are defined on different
+     *                                  pairs (div and div_odd leave out b = 0), so the inputs would differ
+     */
+    public TaskTensors relabeled(String task) {
+        TaskName other = TaskName.parse(task);
+        if (!(dataset instanceof ModularDataset mine) || !other.isModular()) {
+            throw new IllegalArgumentException("switching the task needs two modular tasks on the same inputs; this run is '"
+                    + config.task() + "' and the new task '" + task + "'. Use add, sub, mul, sq_sum, quad, cube, …");
+        }
+        ModularDataset data = modular(config, other);
+        for (Split s : Split.values()) {
+            if (!Arrays.deepEquals(mine.inputs(s), data.inputs(s))) {
+                throw new IllegalArgumentException("'" + task + "' is defined on other pairs (a, b) than '" + config.task()
+                        + "' (division leaves out b = 0), so its " + s + " inputs differ; switch between operations defined on all pairs (add, sub, mul, sq_sum, …)");
+            }
+        }
+        return new TaskTensors(classification(manager, data.inputs(Split.TRAIN), data.labels(Split.TRAIN)),
+                classification(manager, data.inputs(Split.TEST), data.labels(Split.TEST)));
+    }
+
+    /**
+     * The tensors of one task: what a training loop trains on and evaluates.
+     *
+     * @param train training examples
+     * @param test  held-out examples
+     */
+    public record TaskTensors(TensorSplit train, TensorSplit test) {}
 
     /** Teacher forcing: the decoder reads target[:, :−1] and predicts target[:, 1:]. */
     private static TensorSplit seq2seq(NDManager m, int[][] source, int[][] target) {

@@ -1,11 +1,9 @@
 package org.spectraledge.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +83,7 @@ public final class TrainingLoop {
                 // 1. the batch: all examples, or a slice of this epoch's seeded permutation
                 TensorSplit batch = settings.batchSize() == 0 ? train.copyTo(scope) : train.select(scope, batchRows(next));
                 // 2. forward and loss while recording, then backward
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                try (ThreadGradients collector = new ThreadGradients()) { // not DJL's collector: one per JVM, see there
                     NDList output = model.forward(new ParameterStore(scope, false), batch.inputs(), true);
                     NDArray lossArray = objective.loss(output, batch.labels());
                     loss = scalar(lossArray);

@@ -5,8 +5,7 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.spectraledge.kernel.runtime.ProgressBar;
 
 /**
- * Registers every renderer of the kernel. jjava already renders {@code RenderedImage}
- * ({@code BufferedImage}) as PNG; this adds XChart charts, Tablesaw tables, {@link Markdown} and
+ * Registers every renderer of the kernel: XChart charts, {@code BufferedImage}s ({@link ImageRenderer}), Tablesaw tables, {@link Markdown} and
  * {@link Latex}, training results ({@link RunRenderer}), and progress frames ({@link ProgressBar}, HTML). Every value also gets {@code text/plain}.
  */
 public final class Renderers {
@@ -15,6 +14,7 @@ public final class Renderers {
 
     public static void registerAll(Renderer renderer) {
         ChartRenderer.register(renderer);
+        ImageRenderer.register(renderer);
         TableRenderer.register(renderer);
         RunRenderer.register(renderer);
         renderer.createRegistration(Markdown.class)

@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.spectraledge.sweep.SweepEngines;
 import java.util.Map;
 
 /**
@@ -29,14 +30,22 @@ public record KernelSpec(List<String> argv, String displayName, String language,
      *   <li>{@code -Djava.security.manager=allow}: lets the kernel install its exit guard, which turns
      *       {@code System.exit} in a cell into an error;</li>
      *   <li>{@code -Djava.awt.headless=true}: charts render without a display;</li>
-     *   <li>{@code -Dai.djl.offline=true}: DJL uses the bundled native library and never downloads.</li>
+     *   <li>{@code -Dai.djl.offline=true}: DJL uses the bundled native library and never downloads;</li>
+     *   <li>{@link SweepEngines#SPARK_JVM_FLAGS}: what Apache Spark needs on Java 17, for {@code %sweep --engine spark}
+     *       (Spark itself loads only then).</li>
      * </ul>
      */
-    public static final List<String> JVM_FLAGS = List.of(
-            "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
-            "-Djava.security.manager=allow",
-            "-Djava.awt.headless=true",
-            "-Dai.djl.offline=true");
+    public static final List<String> JVM_FLAGS = jvmFlags();
+
+    private static List<String> jvmFlags() {
+        List<String> flags = new java.util.ArrayList<>(List.of(
+                "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
+                "-Djava.security.manager=allow",
+                "-Djava.awt.headless=true",
+                "-Dai.djl.offline=true"));
+        flags.addAll(SweepEngines.SPARK_JVM_FLAGS);
+        return List.copyOf(flags);
+    }
 
     public static final String MAIN_CLASS = "org.spectraledge.kernel.KernelMain";
 

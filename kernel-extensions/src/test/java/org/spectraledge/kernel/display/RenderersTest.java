@@ -1,5 +1,6 @@
 package org.spectraledge.kernel.display;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,7 +81,9 @@ class RenderersTest {
     @Test
     void bufferedImageIsPng() {
         DisplayData data = renderer().render(new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB));
-        assertTrue(data.hasDataForType(MIMEType.IMAGE_PNG));
+        byte[] png = Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG));
+        assertEquals(4, assertDoesNotThrow(() -> ImageIO.read(new ByteArrayInputStream(png))).getWidth());
+        assertEquals("image 4x3", data.getData(MIMEType.TEXT_PLAIN), "a short description, not the raster's toString");
     }
 
     @Test

@@ -55,6 +55,8 @@ class DomainMagicsTest {
         magics.line("train", TrainMagic.USAGE, "", train::run, TrainMagic::complete);
         DomainMagics.register(new Magics(), evaluator, sink, dir.resolve("runs")); // the public registration compiles and runs
         SpectralMagic spectral = new SpectralMagic(evaluator);
+        SweepMagic sweep = new SweepMagic(evaluator, sink);
+        magics.line("sweep", SweepMagic.USAGE, "", sweep::run, SweepMagic::complete);
         magics.line("spectral", SpectralMagic.USAGE, "", spectral::run, SpectralMagic::complete)
                 .line("dataset", DatasetMagic.USAGE, "", DatasetMagic::run, DatasetMagic::complete);
         runner = new CellRunner(evaluator, magics);
@@ -70,6 +72,20 @@ class DomainMagicsTest {
     @BeforeEach
     void newCell() {
         evaluator.beginCell();
+    }
+
+    @Test
+    void sweepShowsALiveTableOfFinishedRunsAndReturnsTheResults() throws Exception {
+        Path file = Files.writeString(dir.resolve("sweep.json"), org.spectraledge.cli.SweepCommandTest.TINY);
+        int before = sink.events().size();
+        Table t = (Table) runner.run("%sweep " + file + " --out " + dir.resolve("sweep"), "In [9]").value();
+        assertEquals(List.of("r001-seed=1", "r002-seed=2"), t.stringColumn("run_id").asList());
+        List<Table> shown = sink.events().subList(before, sink.events().size()).stream()
+                .filter(e -> e.value() instanceof Table).map(e -> (Table) e.value()).toList();
+        assertEquals(List.of(0, 1, 2), shown.stream().map(Table::rowCount).toList(),
+                "the table is shown empty, then replaced after each run");
+        MagicException e = assertThrows(MagicException.class, () -> runner.run("%sweep " + file, "In [10]"));
+        assertTrue(e.getMessage().contains("--out DIR is required"), e.getMessage());
     }
 
     @Test

@@ -101,6 +101,37 @@ public final class JupyterClient {
         return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
     }
 
+    /**
+     * Validates each notebook with nbformat and returns, per notebook path, the output kinds of every code cell
+     * ({@code output_type:mime,mime}, e.g. {@code execute_result:image/png,text/plain}).
+     */
+    public JsonObject outputKinds(Path... notebooks) throws IOException {
+        StringBuilder paths = new StringBuilder();
+        for (Path p : notebooks) paths.append("'").append(p).append("', ");
+        return run(String.join("\n",
+                "import json, nbformat",
+                "result = {}",
+                "for path in [" + paths + "]:",
+                "    nb = nbformat.read(path, 4)",
+                "    nbformat.validate(nb)",
+                "    result[path] = [[o['output_type'] + ':' + ','.join(sorted(o.get('data', {}))) for o in c.get('outputs', [])]",
+                "                    for c in nb.cells if c.cell_type == 'code']",
+                "print(json.dumps(result))"));
+    }
+
+    /**
+     * Runs {@code jupyter nbconvert --to notebook --execute} with the installed kernel on {@code notebook}, writing
+     * {@code output}; returns its exit code and the end of its stderr.
+     */
+    public Result nbconvert(Path notebook, Path output, long timeoutSeconds, String... extraArgs) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.kernel_name=spectral-edge", "--ExecutePreprocessor.timeout=" + timeoutSeconds,
+                "--output-dir", output.getParent().toString(), "--output", output.getFileName().toString()));
+        cmd.addAll(List.of(extraArgs));
+        cmd.add(notebook.toString());
+        return exec(cmd, Map.of("JUPYTER_PATH", prefix.resolve("share/jupyter").toString()), timeoutSeconds + 60);
+    }
+
     /** Output of one process. */
     public record Result(int exitCode, String stdout, String stderr) {}
 
