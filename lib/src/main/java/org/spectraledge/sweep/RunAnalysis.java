@@ -25,8 +25,9 @@ import org.spectraledge.train.TrainConfig;
  *   <li>memorization and grok steps from the evals (SPEC §7, thresholds 0.99 and 0.95);</li>
  *   <li>the gap event and lead time from {@code GapEventDetector.builder().build()} (the library default) over the
  *       windows' g₂₃, R and 𝒜;</li>
- *   <li>k* under the {@code plain} and {@code weighted} rules in the window whose step is nearest the grok step (the
- *       earlier one on a tie); empty if the run did not grok;</li>
+ *   <li>k* under the {@code plain} and {@code weighted} rules in the newest window at or before the grok step, as
+ *       {@code GrokTrial.kStarAtGrok()} reads it (no look past the event); empty if the run did not grok or no window
+ *       is that early;</li>
  *   <li>the final test accuracy: that of the last eval.</li>
  * </ul>
  */
@@ -53,8 +54,8 @@ final class RunAnalysis {
         EvalLog log = new EvalLog(evals);
         GapEvents events = GapEventDetector.builder().build().detect(new GapSeries(w.steps, w.g23, w.gapRatio, w.adiabatic), log);
         OptionalInt plain = OptionalInt.empty(), weighted = OptionalInt.empty();
-        if (events.grokStep().isPresent() && w.steps.length > 0) {
-            int i = nearest(w.steps, events.grokStep().getAsLong());
+        int i = events.grokStep().isPresent() ? atOrBefore(w.steps, events.grokStep().getAsLong()) : -1;
+        if (i >= 0) {
             plain = w.kstarPlain[i];
             weighted = w.kstarWeighted[i];
         }
@@ -62,14 +63,10 @@ final class RunAnalysis {
                 events.eventStep(), events.leadTime(), plain, weighted, evals.get(evals.size() - 1).testAcc(), seconds, status);
     }
 
-    /** Index of the step nearest {@code target}; the earlier one on a tie. Steps increase. */
-    private static int nearest(long[] steps, long target) {
+    /** Index of the last step ≤ {@code target}; −1 if none. Steps increase. */
+    private static int atOrBefore(long[] steps, long target) {
         int i = Arrays.binarySearch(steps, target);
-        if (i >= 0) return i;
-        int after = -i - 1;
-        if (after == 0) return 0;
-        if (after == steps.length) return steps.length - 1;
-        return target - steps[after - 1] <= steps[after] - target ? after - 1 : after;
+        return i >= 0 ? i : -i - 2;
     }
 
     /** The columns of a window CSV that the row needs; NaN where a cell is empty. */

@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  * @param grokkedStep   first eval with test accuracy ≥ 0.95
  * @param gapEventStep  the gap event of the library's default {@code GapEventDetector}
  * @param leadTime      grok step − gap event step
- * @param kstarPlain    k* under the {@code plain} rule in the window nearest the grok step
+ * @param kstarPlain    k* under the {@code plain} rule in the newest window at or before the grok step
  * @param kstarWeighted k* under the {@code weighted} rule in that window
  * @param finalTestAcc  test accuracy of the last evaluation (NaN if there was none)
  * @param seconds       training wall time, summed over the sessions of a resumed run
