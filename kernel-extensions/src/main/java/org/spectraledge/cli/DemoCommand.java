@@ -59,7 +59,7 @@ final class DemoCommand implements Command {
                 if (seconds >= 1) out.printf(Locale.ROOT, "      (%.1f s)%n", seconds);
             }
         };
-        NotebookRunner.Result result = RunnerCommands.withSession(
+        NotebookRunner.Result result = RunnerCommands.withSession(false,
                 session -> new NotebookRunner(session, new NotebookRunner.Options(false, null), echo).run(NotebookFile.read(notebook)));
         Files.createDirectories(dir);
         Path executed = dir.resolve(notebook.getFileName());

@@ -113,7 +113,15 @@ final class RunnerCommands {
      * that calls it fails instead of ending the run (and the notebook is still written).
      */
     static <T> T withSession(SessionWork<T> work) throws Exception {
-        ExitGuard guard = ExitGuard.install();
+        return withSession(true, work);
+    }
+
+    /**
+     * As {@link #withSession(SessionWork)}, optionally without the guard: the JDK prints a four-line deprecation warning
+     * when it is installed, which the demo (a notebook we ship, without {@code System.exit}) spares its first-time users.
+     */
+    static <T> T withSession(boolean guardExit, SessionWork<T> work) throws Exception {
+        ExitGuard guard = guardExit ? ExitGuard.install() : null;
         try (NotebookSession session = NotebookSession.start()) {
             return work.apply(session);
         } finally {
