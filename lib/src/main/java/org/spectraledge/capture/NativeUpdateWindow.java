@@ -27,10 +27,11 @@ import org.spectraledge.spectral.NonFiniteUpdateException;
  * previous snapshot stay as they were (only the row of the update that already left the window, which nothing reads,
  * is cleared).
  *
- * <p>Cost per snapshot: one concatenation and one widening of θ, one subtraction, one native row copy and one
- * (W+1)×P matrix–vector product (all inner products including ‖δ‖², read back as W+1 doubles); every temporary lives in
- * a sub-manager closed at the end of the call, so native memory stays flat however long the run. Nothing of size P
- * passes through the Java heap (see {@code docs/benchmarks.md}, issue 3, for the measurements).
+ * <p>Cost per snapshot: one concatenation, widening and sum of θ ({@link #snapshot}, while the parameters hold still),
+ * then one subtraction, one native row copy and one (W+1)×P matrix–vector product (all inner products including ‖δ‖²,
+ * read back as W+1 doubles; {@link #push}, which may run later on another thread). Every temporary lives in a
+ * sub-manager closed at the end, so native memory stays flat however long the run. Nothing of size P passes through
+ * the Java heap (see {@code docs/benchmarks.md}, issue 3, for the measurements).
  */
 public final class NativeUpdateWindow implements AutoCloseable {
     private final String group;
@@ -66,7 +67,8 @@ public final class NativeUpdateWindow implements AutoCloseable {
     public long snapshots() { return snapshots; }
 
     /**
-     * Adds the snapshot made of the given tensors, flattened and concatenated in order.
+     * Adds the snapshot made of the given tensors, flattened and concatenated in order: {@link #snapshot} then
+     * {@link #push}, on the calling thread.
      *
      * @param tensors the group's parameter arrays, in layout order. Not modified.
      * @return true if an update was pushed (false for the first snapshot)
@@ -74,18 +76,47 @@ public final class NativeUpdateWindow implements AutoCloseable {
      */
     public boolean pushSnapshot(List<NDArray> tensors, long step) {
         try (NDManager scope = manager.newSubManager()) {
-            NDArray theta = gather(tensors, scope);
-            if (theta.size() != dimension) {
-                throw new IllegalArgumentException("group '" + group + "', step " + step + ": snapshot has " + theta.size()
-                        + " elements but the window holds vectors of " + dimension);
-            }
+            return push(snapshot(tensors, step, scope), step);
+        }
+    }
+
+    /**
+     * θ of the group as a new float64 vector on {@code scope}, checked: the part of a push that must happen before
+     * the parameters change again. The rest ({@link #push}) may run later, on another thread, as long as pushes keep
+     * their order ({@link UpdateCapture} does that).
+     *
+     * @param scope where θ and its temporaries live until {@link #push} takes θ over; a sub-manager of
+     *              {@link #manager()} that the caller closes
+     * @throws NonFiniteUpdateException if θ holds NaN or an infinity (then so would the update); nothing is changed
+     * @throws IllegalArgumentException if the tensors do not hold P elements
+     */
+    public NDArray snapshot(List<NDArray> tensors, long step, NDManager scope) {
+        NDArray theta = gather(tensors, scope);
+        if (theta.size() != dimension) {
+            throw new IllegalArgumentException("group '" + group + "', step " + step + ": snapshot has " + theta.size()
+                    + " elements but the window holds vectors of " + dimension);
+        }
+        // the sum of finite float32 values widened to float64 cannot overflow, so it is finite exactly when θ is
+        NDArray sum = theta.sum();
+        sum.attach(scope);
+        double total = sum.getDouble();
+        if (!Double.isFinite(total)) {
+            throw new NonFiniteUpdateException(step, "the parameters hold NaN or an infinity (their sum is " + total + ")")
+                    .withContext("group '" + group + "'");
+        }
+        return theta;
+    }
+
+    /**
+     * Adds θ from {@link #snapshot}: the update δ = θ − θ_prev goes into the window (nothing for the first snapshot),
+     * and θ becomes the previous snapshot (it moves to this window's memory).
+     *
+     * @return true if an update was pushed (false for the first snapshot)
+     * @throws NonFiniteUpdateException if an inner product is not finite; nothing is changed
+     */
+    public boolean push(NDArray theta, long step) {
+        try (NDManager scope = manager.newSubManager()) {
             if (previous == null) {
-                NDArray norm = theta.dot(theta);
-                norm.attach(scope);
-                if (!Double.isFinite(norm.getDouble())) {
-                    throw new NonFiniteUpdateException(step, "the first snapshot holds NaN or an infinity")
-                            .withContext("group '" + group + "'");
-                }
                 keepAsPrevious(theta);
                 snapshots++;
                 return false;
@@ -114,6 +145,9 @@ public final class NativeUpdateWindow implements AutoCloseable {
             return true;
         }
     }
+
+    /** The manager this window's native memory lives on; snapshots are taken on sub-managers of it. */
+    public NDManager manager() { return manager; }
 
     /**
      * θ of the group as one new float64 vector on {@code scope}: the tensors are flattened (views), concatenated in

@@ -48,6 +48,7 @@ public final class Checkpoint {
     /** Writes {@code folder/checkpoints/step-N.ckpt} and deletes all but the newest {@value #KEEP}. */
     public static Path save(RunFolder folder, long step, List<NamedParameter> parameters, StatefulOptimizer optimizer,
                             UpdateCapture capture) throws IOException {
+        capture.drain(); // every window row of the steps so far is in the log before its row count is taken
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(MAGIC);
