@@ -163,8 +163,10 @@ public final class NativeUpdateWindow implements AutoCloseable {
         }
         NDArray joined = flat.size() == 1 ? flat.get(0) : NDArrays.concat(flat);
         joined.attach(scope);
-        // copy = true: a single tensor's flattened view must not alias the live parameter
-        NDArray theta = joined.toType(DataType.FLOAT64, true);
+        // a single tensor's flattened view aliases the live parameter; widening copies it, but for a float64
+        // parameter PyTorch's to(dtype) returns the same tensor (DJL's copy flag notwithstanding), so duplicate
+        NDArray theta = joined.getDataType() != DataType.FLOAT64 ? joined.toType(DataType.FLOAT64, false)
+                : flat.size() == 1 ? joined.duplicate() : joined;
         theta.attach(scope);
         return theta;
     }
