@@ -14,8 +14,9 @@ import org.spectraledge.kernel.execution.ExitGuard;
  * Starts the kernel: {@code KernelMain CONNECTION_FILE}. Jupyter writes the connection file (ports,
  * address, HMAC key) and passes its path through the kernelspec's {@code {connection_file}}.
  *
- * <p>Order: guard {@code System.exit}, start JShell and run the startup script, bind exactly the
- * sockets the file names, serve until a shutdown request, close, exit.
+ * <p>Order: guard {@code System.exit}, start JShell and run the startup script on a thread of its own while binding
+ * exactly the sockets the file names, serve until a shutdown request, close, exit. Requests that need JShell wait
+ * for its start; a startup script that fails makes every cell an error that says why.
  */
 public final class KernelMain {
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -49,8 +51,9 @@ public final class SpectralEdgeKernel extends BaseKernel {
     private static final Logger LOG = LoggerFactory.getLogger(SpectralEdgeKernel.class);
 
     private final KernelIO kernelIO;
-    private final NotebookSession session;
-    private final CodeAssistant assistant;
+    /** The session as it starts on its own thread; {@link #session()} waits for it. */
+    private final CompletableFuture<NotebookSession> starting;
+    private final CompletableFuture<CodeAssistant> assistant;
     /** A running cell's displays, published on IOPub after what it printed so far. */
     private final CellOutputs iopub = new CellOutputs() {
         @Override
@@ -66,7 +69,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
         }
     };
 
-    private SpectralEdgeKernel(KernelIO io, NotebookSession session) {
+    private SpectralEdgeKernel(KernelIO io, CompletableFuture<NotebookSession> starting) {
         super("spectral-edge", version(),
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
@@ -79,17 +82,51 @@ public final class SpectralEdgeKernel extends BaseKernel {
                 List.of(), null, io, new CommManager(), new Renderer(), null, new MagicsRegistry(), false,
                 new StringStyler.Builder().build());
         this.kernelIO = io;
-        this.session = session;
-        this.assistant = new CodeAssistant(session.evaluator());
+        this.starting = starting;
+        this.assistant = starting.thenApply(session -> new CodeAssistant(session.evaluator()));
     }
 
     /**
-     * Starts the notebook session (JShell, startup imports, magics) that the kernel serves.
-     *
-     * @throws IllegalStateException if the startup script does not evaluate cleanly
+     * Starts the notebook session (JShell, startup imports, magics) that the kernel serves, on a thread of its own:
+     * JShell's first compilations take seconds, and meanwhile the kernel binds its sockets and answers
+     * {@code kernel_info}, so that a notebook's first cell waits only for what is really left.
      */
     public static SpectralEdgeKernel start() {
-        return new SpectralEdgeKernel(new KernelIO(), NotebookSession.start());
+        CompletableFuture<NotebookSession> starting = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                starting.complete(NotebookSession.start());
+            } catch (Throwable t) {
+                LOG.error("The notebook session did not start", t);
+                starting.completeExceptionally(t);
+            }
+        }, "session-start");
+        thread.setDaemon(true);
+        thread.start();
+        return new SpectralEdgeKernel(new KernelIO(), starting);
+    }
+
+    /**
+     * The started session, waiting for it if need be.
+     *
+     * @throws IllegalStateException with the reason if it could not start (e.g. the startup script failed)
+     */
+    private NotebookSession session() {
+        return started(starting);
+    }
+
+    private CodeAssistant assistant() {
+        return started(assistant);
+    }
+
+    private static <T> T started(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IllegalStateException ? (IllegalStateException) cause
+                    : new IllegalStateException("the notebook session did not start: " + cause, cause);
+        }
     }
 
     private static String version() {
@@ -105,7 +142,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
     /** The session's renderers (ours and jjava's common ones). */
     @Override
     public Renderer getRenderer() {
-        return session.renderer();
+        return session().renderer();
     }
 
     /**
@@ -118,6 +155,14 @@ public final class SpectralEdgeKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         int count = request.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
+        NotebookSession session;
+        try {
+            session = session();
+        } catch (IllegalStateException e) {
+            env.setBusyDeferIdle();
+            replyError(env, count, CellError.of(e));
+            return;
+        }
         session.beginCell();
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
@@ -195,7 +240,10 @@ public final class SpectralEdgeKernel extends BaseKernel {
     @Override
     public void interrupt() {
         try {
-            CellExecutionControl.InterruptOutcome outcome = session.interrupt();
+            if (!starting.isDone()) {
+                return; // no cell can run before the session has started
+            }
+            CellExecutionControl.InterruptOutcome outcome = session().interrupt();
             LOG.info("Interrupt request: {}", outcome);
             if (outcome == CellExecutionControl.InterruptOutcome.STILL_RUNNING) {
                 kernelIO.err.println("The cell ignored the interrupt and even Thread.stop(); restart the kernel to end it.");
@@ -212,27 +260,27 @@ public final class SpectralEdgeKernel extends BaseKernel {
         int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
         String beforeCursor = code.substring(lineStart, cursor);
         if (beforeCursor.matches("%[A-Za-z]*")) { // a magic name
-            List<String> names = session.magics().lineMagicNames().stream()
+            List<String> names = session().magics().lineMagicNames().stream()
                     .filter(n -> n.startsWith(beforeCursor.substring(1))).collect(java.util.stream.Collectors.toList());
             return new ReplacementOptions(names, code.codePointCount(0, lineStart + 1), cursorCodePoints);
         }
         if (beforeCursor.matches("%[A-Za-z][\\w-]*\\s.*")) { // a line magic's arguments: task names, --options
-            Magics.Completion c = session.magics().completeArguments(beforeCursor);
+            Magics.Completion c = session().magics().completeArguments(beforeCursor);
             return new ReplacementOptions(c.matches(), code.codePointCount(0, lineStart + c.wordStart()), cursorCodePoints);
         }
-        CodeAssistant.Completion c = assistant.complete(code, cursor);
+        CodeAssistant.Completion c = assistant().complete(code, cursor);
         return new ReplacementOptions(c.matches(), code.codePointCount(0, c.start()), code.codePointCount(0, c.end()));
     }
 
     @Override
     public DisplayData inspect(String code, int cursorCodePoints, boolean extraDetail) {
-        Optional<String> doc = assistant.inspect(code, code.offsetByCodePoints(0, cursorCodePoints), extraDetail);
+        Optional<String> doc = assistant().inspect(code, code.offsetByCodePoints(0, cursorCodePoints), extraDetail);
         return doc.map(DisplayData::new).orElse(null);
     }
 
     @Override
     public String isComplete(String code) {
-        CodeAssistant.Verdict verdict = assistant.isComplete(code);
+        CodeAssistant.Verdict verdict = assistant().isComplete(code);
         switch (verdict.status()) {
             case COMPLETE:
                 return IS_COMPLETE_YES;
@@ -246,7 +294,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
     @Override
     public void onShutdown(boolean isRestarting) {
         interrupt();
-        session.close();
+        starting.thenAccept(NotebookSession::close);
         super.onShutdown(isRestarting);
     }
 }
