@@ -20,7 +20,11 @@
  *   <li>{@code maven}: Maven Resolver as Maven 3 wires it, for {@code %maven}: the user's
  *       {@code settings.xml} (local repository, offline, mirrors) and Maven's own default for Central.</li>
  *   <li>{@code execution}: JShell with values kept as real objects, snippets on their own thread
- *       (interrupt, then stop), tracebacks in cell lines, completion and inspection.</li>
+ *       (interrupt, then stop), tracebacks in cell lines, completion and inspection. Class path isolation
+ *       ({@code NotebookClassPath}): cells compile against and load from the notebook API only (the library,
+ *       its dependencies, the kernel's display types); the jars the kernel alone needs (jjava, ZeroMQ, Maven
+ *       Resolver, ...), known from lists written at build time, stay hidden. Jars added with {@code %classpath}
+ *       or {@code %maven} are child-first for the classes they contain, so the notebook's version wins.</li>
  *   <li>{@code display}: renderers for XChart, Tablesaw, Markdown and LaTeX; {@code runtime.Display}
  *       is the notebook API that {@code startup.jsh} star-imports.</li>
  *   <li>{@code install}: the kernelspec installer (no Python needed).</li>

@@ -1,6 +1,7 @@
 package org.spectraledge.kernel.execution;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,14 @@ import jdk.jshell.spi.ExecutionEnv;
  * is an expression (JShell's {@code $N} variable for it is dropped: see {@code evalSnippet}). Errors come back as {@link CellException}s whose tracebacks name cell lines:
  * every snippet remembers the cell and line it came from, and JShell's stack frames
  * ({@code #12:3} = snippet 12, line 3) are translated with that.
+ *
+ * <p>Class path: cells compile against and load from the notebook API only (the library, its dependencies and the
+ * few kernel packages the startup script imports), never the libraries the kernel uses itself (jjava, ZeroMQ, Maven
+ * Resolver, ...; {@link NotebookClassPath}), so {@code org.zeromq.ZMQ} in a cell is a compile error. Jars and
+ * directories added with {@link #addToClasspath} ({@code %classpath}, {@code %maven}) are child-first for the classes
+ * they contain: the notebook's version of a class wins over an API or kernel-private one of the same name (the
+ * library itself keeps its own, so such objects do not pass between the two), except that JDK classes and the
+ * kernel's display types always come from the kernel; a jar identical to one the kernel has is not loaded twice.
  */
 public final class CellEvaluator implements AutoCloseable {
 
@@ -35,24 +44,27 @@ public final class CellEvaluator implements AutoCloseable {
 
     private final JShell shell;
     private final CellExecutionControl control;
+    private final NotebookClassPath classPath;
     private final CellSplitter splitter;
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
 
-    private CellEvaluator(JShell shell, CellExecutionControl control) {
+    private CellEvaluator(JShell shell, CellExecutionControl control, NotebookClassPath classPath) {
         this.shell = shell;
         this.control = control;
+        this.classPath = classPath;
         this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
     }
 
     /**
      * Starts JShell in this JVM.
      *
-     * @param classPath entries cells compile against (their classes are loaded from this JVM's
-     *                  class path, so these should be the same entries)
+     * @param classPath what cells see of this JVM's class path ({@link NotebookClassPath#forKernel} in the
+     *                  kernel); jars added later go into it too
      */
-    public static CellEvaluator start(List<String> classPath) {
-        CellExecutionControl control = new CellExecutionControl();
+    public static CellEvaluator start(NotebookClassPath classPath) {
+        CellExecutionControl control = new CellExecutionControl(new CellLoaderDelegate(classPath));
         JShell shell = JShell.builder()
+                .fileManager(javac -> new CellFileManager(javac, classPath))
                 .executionEngine(new ExecutionControlProvider() {
                     @Override
                     public String name() {
@@ -65,10 +77,7 @@ public final class CellEvaluator implements AutoCloseable {
                     }
                 }, Map.of())
                 .build();
-        if (!classPath.isEmpty()) {
-            shell.addToClasspath(String.join(File.pathSeparator, classPath));
-        }
-        return new CellEvaluator(shell, control);
+        return new CellEvaluator(shell, control, classPath);
     }
 
     /** The JShell instance, for completion and inspection ({@link CodeAssistant}). */
@@ -142,10 +151,15 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Adds jars or class directories for cells to compile against and load from (parent-first: a
-     * class the kernel already has wins).
+     * Adds jars or class directories ({@link File#pathSeparator}-separated) for cells to compile against and load
+     * from. Their classes win over the kernel's (see the class comment).
      */
     public void addToClasspath(String path) {
+        for (String entry : path.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                classPath.add(Path.of(entry)); // before JShell hands the path to the compiler and the loader
+            }
+        }
         shell.addToClasspath(path);
     }
 

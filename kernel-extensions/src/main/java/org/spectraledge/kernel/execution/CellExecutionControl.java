@@ -17,8 +17,8 @@ import jdk.jshell.execution.DirectExecutionControl;
  *
  * <p>Each snippet runs on its own thread so that {@link #interrupt()} can stop a runaway cell: first
  * {@link Thread#interrupt()}, then, after a short grace period, {@link Thread#stop()} (still supported
- * on JDK 17). The thread's context class loader is the snippet's loader, so {@code ServiceLoader}
- * inside a cell sees jars added at run time.
+ * on JDK 17). The thread's context class loader is the cells' loader ({@link CellClassLoader}), so
+ * {@code ServiceLoader} inside a cell sees jars added at run time.
  */
 public final class CellExecutionControl extends DirectExecutionControl {
 
@@ -50,10 +50,17 @@ public final class CellExecutionControl extends DirectExecutionControl {
     private final AtomicLong nextKey = new AtomicLong();
     private final AtomicLong nextThread = new AtomicLong();
 
+    private final CellLoaderDelegate loaderDelegate;
+
     /** The thread running the current snippet, or {@code null}. */
     private volatile Thread running;
     /** An interrupt arrived for the current cell; snippets not yet started must not start. */
     private volatile boolean interruptPending;
+
+    CellExecutionControl(CellLoaderDelegate loaderDelegate) {
+        super(loaderDelegate);
+        this.loaderDelegate = loaderDelegate;
+    }
 
     /**
      * Runs {@code doitMethod} on a fresh thread and waits for it.
@@ -64,7 +71,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
      */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        Object value = runOnCellThread(() -> doitMethod.invoke(null), doitMethod.getDeclaringClass().getClassLoader());
+        Object value = runOnCellThread(() -> doitMethod.invoke(null));
         String key = "value#" + nextKey.incrementAndGet();
         values.put(key, new Kept(value));
         return key;
@@ -81,7 +88,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
      */
     public <T> T runAsCell(Callable<T> task) throws Exception {
         try {
-            return runOnCellThread(task, Thread.currentThread().getContextClassLoader());
+            return runOnCellThread(task);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception) throw (Exception) cause;
@@ -92,7 +99,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
 
     /** Starts {@code task} on a new cell thread and waits; what it throws comes back wrapped. */
     @SuppressWarnings("unchecked")
-    private <T> T runOnCellThread(Callable<?> task, ClassLoader loader) throws InvocationTargetException, InterruptedException {
+    private <T> T runOnCellThread(Callable<?> task) throws InvocationTargetException, InterruptedException {
         if (interruptPending) { // the interrupt came while JShell was still compiling
             throw new InvocationTargetException(new CellInterruptedException("The cell was interrupted before it ran."));
         }
@@ -108,7 +115,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
             }
         }, "cell-" + nextThread.incrementAndGet());
         thread.setDaemon(true);
-        thread.setContextClassLoader(loader);
+        thread.setContextClassLoader(loaderDelegate.loader());
         running = thread;
         try {
             thread.start();

@@ -1,27 +1,29 @@
 package org.spectraledge.kernel.session;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.common.Text;
 import org.dflib.jjava.jupyter.kernel.display.common.Url;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.spectraledge.kernel.RenderException;
+import org.spectraledge.kernel.display.Markdown;
 import org.spectraledge.kernel.display.Renderers;
 import org.spectraledge.kernel.execution.CellEvaluator;
 import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellExecutionControl;
 import org.spectraledge.kernel.execution.CellResult;
+import org.spectraledge.kernel.execution.NotebookClassPath;
 import org.spectraledge.kernel.magics.CellRunner;
 import org.spectraledge.kernel.magics.DomainMagics;
 import org.spectraledge.kernel.magics.GeneralMagics;
+import org.spectraledge.kernel.runtime.Display;
 import org.spectraledge.kernel.runtime.OutputSink;
 import org.spectraledge.kernel.magics.Magics;
 import org.spectraledge.kernel.magics.SessionMagics;
@@ -40,6 +42,12 @@ public final class NotebookSession implements AutoCloseable {
     /** The imports and helpers every session starts with; see the file for the list. */
     public static final String STARTUP_SCRIPT = "startup.jsh";
     private static final String STARTUP_RESOURCE = "/org/spectraledge/kernel/" + STARTUP_SCRIPT;
+
+    /**
+     * Kernel types cells use (the notebook API of {@value #STARTUP_SCRIPT} and what its methods take and return):
+     * their packages stay visible to cells, while the rest of the kernel and its own libraries are hidden.
+     */
+    static final List<Class<?>> NOTEBOOK_API_TYPES = List.of(Display.class, Markdown.class, DisplayData.class, MIMEType.class);
 
     private static volatile NotebookSession current;
 
@@ -61,7 +69,7 @@ public final class NotebookSession implements AutoCloseable {
     }
 
     /**
-     * Starts JShell on this JVM's class path and runs {@value #STARTUP_SCRIPT}.
+     * Starts JShell on the notebook API's class path (see {@link NotebookClassPath}) and runs {@value #STARTUP_SCRIPT}.
      *
      * @throws IllegalStateException if the startup script does not evaluate cleanly
      */
@@ -72,8 +80,7 @@ public final class NotebookSession implements AutoCloseable {
         Image.registerAll(renderer);
         Url.registerAll(renderer);
         Text.registerAll(renderer);
-        List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-        CellEvaluator evaluator = CellEvaluator.start(classPath);
+        CellEvaluator evaluator = CellEvaluator.start(NotebookClassPath.forKernel(NOTEBOOK_API_TYPES));
         try {
             evaluator.beginCell();
             evaluator.eval(readStartupScript(), STARTUP_SCRIPT);

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +23,7 @@ class CellEvaluatorTest {
 
     @BeforeAll
     static void start() {
-        evaluator = CellEvaluator.start(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
+        evaluator = CellEvaluator.start(NotebookClassPath.open());
     }
 
     @BeforeEach
@@ -159,7 +157,7 @@ class CellEvaluatorTest {
 
     @Test
     void startupScriptEvaluatesCleanly() throws Exception {
-        CellEvaluator fresh = CellEvaluator.start(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
+        CellEvaluator fresh = CellEvaluator.start(NotebookClassPath.open());
         try {
             fresh.eval(new String(getClass().getResourceAsStream("/org/spectraledge/kernel/startup.jsh").readAllBytes()), "startup.jsh");
             // the notebook API is in scope without qualification

@@ -16,7 +16,7 @@ class CodeAssistantTest {
 
     @BeforeAll
     static void start() throws Exception {
-        evaluator = CellEvaluator.start(List.of());
+        evaluator = CellEvaluator.start(NotebookClassPath.open());
         evaluator.eval("String greeting = \"hi\";", "In [1]");
         assistant = new CodeAssistant(evaluator);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectraledge.kernel.execution.CellEvaluator;
+import org.spectraledge.kernel.execution.NotebookClassPath;
 import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellResult;
 import org.spectraledge.kernel.execution.UserCodeException;
@@ -30,7 +31,7 @@ class CellRunnerTest {
 
     @BeforeAll
     static void start() {
-        evaluator = CellEvaluator.start(List.of());
+        evaluator = CellEvaluator.start(NotebookClassPath.open());
         runner = new CellRunner(evaluator, GeneralMagics.register(new Magics(), evaluator)
                 .line("echo", "%echo ARGS", "returns its arguments", call -> CellResult.of(call.args())));
     }

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectraledge.kernel.execution.CellEvaluator;
+import org.spectraledge.kernel.execution.NotebookClassPath;
 import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellExecutionControl;
 import org.spectraledge.kernel.execution.CellResult;
@@ -48,7 +47,7 @@ class DomainMagicsTest {
 
     @BeforeAll
     static void start() throws CellException {
-        evaluator = CellEvaluator.start(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
+        evaluator = CellEvaluator.start(NotebookClassPath.open());
         sink = new RecordingSink();
         magics = new Magics();
         TrainMagic train = new TrainMagic(evaluator, sink, dir.resolve("runs"), () -> LocalDateTime.of(2026, 1, 2, 3, 4, 5));

@@ -1,0 +1,131 @@
+package org.spectraledge.kernel.execution;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The class loader of cells: it defines JShell's snippet classes and decides, for every other class a cell uses,
+ * where it comes from. In order:
+ * <ol>
+ *   <li>the JDK's platform classes (a notebook jar cannot replace them);</li>
+ *   <li>the jars and directories the notebook added, child-first (the notebook's version of a class wins), except
+ *       the packages the kernel shares with cells ({@code display(...)} must hand cells the kernel's types);</li>
+ *   <li>the kernel's class loader, unless every copy it has of the class lies in a kernel-private jar: then
+ *       {@link ClassNotFoundException} (see {@link NotebookClassPath}).</li>
+ * </ol>
+ * Resources follow the same rule, so {@code ServiceLoader} in a cell (this is the cell thread's context class
+ * loader) finds providers in added jars and never a provider it could not load.
+ */
+final class CellClassLoader extends URLClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final NotebookClassPath classPath;
+    private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
+    /** Snippet class files JShell compiled, by binary name. */
+    private final Map<String, byte[]> snippets = new ConcurrentHashMap<>();
+
+    CellClassLoader(ClassLoader kernel, NotebookClassPath classPath) {
+        super("notebook-cells", new URL[0], kernel);
+        this.classPath = classPath;
+    }
+
+    /** Makes JShell's class file for {@code name} the one this loader defines (later versions replace earlier ones). */
+    void declare(String name, byte[] bytes) {
+        snippets.put(name, bytes);
+    }
+
+    /** Adds a jar or class directory the notebook added, searched before the kernel's class path. */
+    void add(Path entry) {
+        try {
+            addURL(entry.toUri().toURL());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a class path entry: " + entry, e);
+        }
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                c = locate(name);
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
+    private Class<?> locate(String name) throws ClassNotFoundException {
+        byte[] snippet = snippets.get(name);
+        if (snippet != null) {
+            return defineClass(name, snippet, 0, snippet.length, (ProtectionDomain) null);
+        }
+        try {
+            return platform.loadClass(name);
+        } catch (ClassNotFoundException notJdk) {
+            // not a platform class: the notebook's jars, then the kernel's
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot < 0 || !classPath.isShared(name.substring(0, dot))) {
+            try {
+                return findClass(name);
+            } catch (ClassNotFoundException notAdded) {
+                // not in a jar the notebook added
+            }
+        }
+        String resource = name.replace('.', '/') + ".class";
+        if (!visibleCopies(resource).isEmpty() || getParent().getResource(resource) == null) {
+            return getParent().loadClass(name); // a JDK module on the application loader has no class-path resource
+        }
+        throw new ClassNotFoundException(name + " is in a library the kernel uses itself, which cells do not see; "
+                + "to use that library, add it with %maven GROUP:ARTIFACT:VERSION or %classpath JAR");
+    }
+
+    @Override
+    public URL getResource(String name) {
+        URL own = findResource(name);
+        if (own != null) {
+            return own;
+        }
+        List<URL> kernel = visibleCopies(name);
+        return kernel.isEmpty() ? null : kernel.get(0);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        List<URL> all = Collections.list(findResources(name));
+        all.addAll(visibleCopies(name));
+        return Collections.enumeration(all);
+    }
+
+    /** The kernel loader's copies of resource {@code name} that cells may see, in class-path order. */
+    private List<URL> visibleCopies(String name) {
+        List<URL> visible = new ArrayList<>();
+        try {
+            for (URL u : Collections.list(getParent().getResources(name))) {
+                if (classPath.shows(name, u)) {
+                    visible.add(u);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the resources named " + name, e);
+        }
+        return visible;
+    }
+}
