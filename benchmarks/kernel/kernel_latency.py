@@ -2,13 +2,14 @@
 
 Run from the repository root (builds the kernel first if needed):
 
-    /usr/bin/python3 benchmarks/kernel/kernel_latency.py [--starts 3] [--cells 100] [--out FILE.json]
+    /usr/bin/python3 benchmarks/kernel/kernel_latency.py [--starts 3] [--cells 100] [--warmup 20] [--out FILE.json]
 
 It installs the kernelspec into a temporary prefix (bin/spectral-edge install-kernel --prefix), then
 measures, over the real ZeroMQ protocol:
 
-  first_result   kernel start (start_new_kernel) to the execute_result of the first cell `1+1`
-  trivial_cell   round trip of `1+1` (execute_request sent -> idle status), median of --cells after 20 warm-up cells
+  first_result   kernel start (start_new_kernel) to the execute_result of the first cell `1+1`; its peer is the
+                 same kernel installed with --no-class-archive, started alternately with it
+  trivial_cell   round trip of `1+1` (execute_request sent -> idle status), median of --cells after --warmup cells
   completion     complete_request round trip, median of 30, for `Strin|` and `"spectral".subs|`
   chart          round trip of a cell that builds a 4-series, 1,000-point XChart chart and returns it
                  (PNG rendering included), median of 10; and, inside the kernel, PNG encoding alone
@@ -16,7 +17,7 @@ measures, over the real ZeroMQ protocol:
 Peers, measured in the same kernel JVM in the same run:
 
   jshell_eval    a plain in-process JShell (JShell.create(), local engine) evaluating `1+1` in a cell:
-                 median wall time and median javac thread CPU time of --cells evals after 20 warm-up evals
+                 median wall time and median javac thread CPU time of --cells evals after --warmup evals
   kernel_cpu     the kernel process's CPU time per trivial cell (from /proc), which the machine's load
                  does not inflate the way it inflates wall time
 
@@ -36,10 +37,23 @@ import jupyter_client
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def install(prefix):
-    subprocess.run([os.path.join(ROOT, "bin", "spectral-edge"), "install-kernel", "--prefix", prefix], check=True,
+def install(prefix, class_archive=True):
+    """Installs the kernelspec into prefix; returns the JUPYTER_PATH entry that finds it."""
+    extra = [] if class_archive else ["--no-class-archive"]
+    subprocess.run([os.path.join(ROOT, "bin", "spectral-edge"), "install-kernel", "--prefix", prefix] + extra, check=True,
                    stdout=subprocess.DEVNULL)
-    os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+    return os.path.join(prefix, "share", "jupyter")
+
+
+def first_result(jupyter_path):
+    """Seconds from start_new_kernel to the result of `1+1`; returns (seconds, km, kc) with the kernel running."""
+    os.environ["JUPYTER_PATH"] = jupyter_path
+    start = time.perf_counter()
+    km, kc = jupyter_client.manager.start_new_kernel(kernel_name="spectral-edge", startup_timeout=180)
+    elapsed, msgs = execute(kc, "1+1")
+    seconds = time.perf_counter() - start
+    assert result_text(msgs) == "2"
+    return seconds, km, kc
 
 
 def wait_idle(kc, msg_id, timeout=120):
@@ -112,7 +126,7 @@ var peerShell = jdk.jshell.JShell.builder().executionEngine("local").build();
 var threads = java.lang.management.ManagementFactory.getThreadMXBean();
 int peerRuns = %d;
 long[] peerWall = new long[peerRuns], peerCpu = new long[peerRuns];
-for (int i = 0; i < 20; i++) peerShell.eval("1+1");
+for (int i = 0; i < %d; i++) peerShell.eval("1+1");
 for (int i = 0; i < peerRuns; i++) {
     long w = System.nanoTime(), c = threads.getCurrentThreadCpuTime();
     peerShell.eval("1+1");
@@ -129,23 +143,28 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--starts", type=int, default=3, help="kernel starts timed for first_result")
     p.add_argument("--cells", type=int, default=100, help="trivial cells timed (median)")
+    p.add_argument("--warmup", type=int, default=20, help="trivial cells run before the timed ones")
     p.add_argument("--out", help="also write the JSON here")
     args = p.parse_args()
     report = {"load_average_before": os.getloadavg()}
-    with tempfile.TemporaryDirectory() as prefix:
-        install(prefix)
-        first = []
-        for i in range(args.starts):
-            start = time.perf_counter()
-            km, kc = jupyter_client.manager.start_new_kernel(kernel_name="spectral-edge", startup_timeout=180)
-            elapsed, msgs = execute(kc, "1+1")
-            first.append(time.perf_counter() - start)
-            assert result_text(msgs) == "2"
+    with tempfile.TemporaryDirectory() as prefix, tempfile.TemporaryDirectory() as plain_prefix:
+        archived = install(prefix)
+        plain = install(plain_prefix, class_archive=False)
+        first, first_plain = [], []
+        for i in range(args.starts):  # alternate, so that a change of load hits both
+            seconds, km, kc = first_result(plain)
+            first_plain.append(seconds)
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+            seconds, km, kc = first_result(archived)
+            first.append(seconds)
             if i < args.starts - 1:
                 kc.stop_channels()
                 km.shutdown_kernel(now=True)
         report["first_result_ms"] = [ms(t) for t in first]
         report["first_result_median_ms"] = ms(statistics.median(first))
+        report["first_result_without_class_archive_ms"] = [ms(t) for t in first_plain]
+        report["first_result_without_class_archive_median_ms"] = ms(statistics.median(first_plain))
 
         try:
             measure(kc, km.provisioner.process.pid, args, report)
@@ -162,7 +181,7 @@ def main():
 
 def measure(kc, pid, args, report):
     """Everything after the first result, on one kernel."""
-    for _ in range(20):
+    for _ in range(args.warmup):
         execute(kc, "1+1")
     cpu0 = cpu_seconds(pid)
     cells = [execute(kc, "1+1")[0] for _ in range(args.cells)]
@@ -171,7 +190,7 @@ def measure(kc, pid, args, report):
     report["trivial_cell_p90_ms"] = ms(sorted(cells)[int(0.9 * len(cells))])
     report["kernel_cpu_per_trivial_cell_ms"] = ms((cpu1 - cpu0) / args.cells)
 
-    _, msgs = execute(kc, PEER % args.cells)
+    _, msgs = execute(kc, PEER % (args.cells, args.warmup))
     wall, cpu = result_text(msgs).strip('"').split()
     report["peer_jshell_eval_median_ms"] = round(float(wall), 1)
     report["peer_jshell_eval_cpu_median_ms"] = round(float(cpu), 1)

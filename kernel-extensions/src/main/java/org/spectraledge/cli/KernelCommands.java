@@ -9,17 +9,19 @@ import org.spectraledge.kernel.install.KernelInstaller;
 final class KernelCommands {
     private KernelCommands() {}
 
-    /** {@code spectral-edge install-kernel [--user | --prefix DIR]}: writes the kernelspec; needs no Python. */
+    /** {@code spectral-edge install-kernel [--user | --prefix DIR] [--no-class-archive]}: writes the kernelspec; needs no Python. */
     static final class Install implements Command {
         @Override public String name() { return "install-kernel"; }
         @Override public String summary() { return "install the Jupyter kernelspec 'spectral-edge' (no Python needed)"; }
         @Override public String usage() {
             return String.join("\n",
-                    "usage: spectral-edge install-kernel [--user | --prefix DIR]",
+                    "usage: spectral-edge install-kernel [--user | --prefix DIR] [--no-class-archive]",
                     "",
                     "Writes the kernelspec 'spectral-edge' (kernel.json launching this build's kernel):",
                     "  --user        into your Jupyter data directory (default; JUPYTER_DATA_DIR, else ~/.local/share/jupyter)",
-                    "  --prefix DIR  into DIR/share/jupyter/kernels/spectral-edge, e.g. a virtual environment's prefix");
+                    "  --prefix DIR  into DIR/share/jupyter/kernels/spectral-edge, e.g. a virtual environment's prefix",
+                    "  --no-class-archive  skip the class archive written next to kernel.json (it takes about ten",
+                    "                seconds once and a second off every kernel start; rerun install-kernel after a rebuild)");
         }
         @Override public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
             KernelInstaller.main(args.toArray(String[]::new));

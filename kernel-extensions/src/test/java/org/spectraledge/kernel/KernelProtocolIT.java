@@ -16,6 +16,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spectraledge.kernel.install.ClassArchive;
 import org.spectraledge.kernel.testing.JupyterClient;
 
 /**
@@ -56,6 +57,10 @@ class KernelProtocolIT {
         assertTrue(argv.toString().contains("jdk.jshell/jdk.jshell=ALL-UNNAMED"), argv.toString());
         assertTrue(argv.toString().contains("spectral-edge.jar"), argv.toString());
         assertEquals("{connection_file}", argv.get(argv.size() - 1).getAsString());
+        // the installer wrote the class archive that every test kernel here starts with
+        Path archive = jupyter.kernelDir().resolve(ClassArchive.FILE_NAME);
+        assertTrue(Files.size(archive) > 1_000_000, "class archive " + archive);
+        assertEquals("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), argv.get(1).getAsString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
         assertEquals("java", spec.get("language").getAsString());
     }

@@ -77,6 +77,16 @@ public record KernelSpec(List<String> argv, String displayName, String language,
         return new KernelSpec(argv, "Java (spectral-edge)", "java", "message");
     }
 
+    /**
+     * This spec with the kernel JVM mapping the class-data archive {@code archive} ({@link ClassArchive}); the flag
+     * goes right after the java command.
+     */
+    public KernelSpec withClassArchive(Path archive) {
+        List<String> withFlag = new java.util.ArrayList<>(argv);
+        withFlag.add(1, "-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+        return new KernelSpec(withFlag, displayName, language, interruptMode);
+    }
+
     /** {@code kernel.json} text. */
     public String toJson() {
         Map<String, Object> json = new LinkedHashMap<>();

@@ -63,4 +63,24 @@ class KernelInstallerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new KernelSpec(java.util.List.of("java", "Main"), "x", "java", "message"));
     }
+
+    @Test
+    void classArchiveFlagComesRightAfterJava() {
+        KernelSpec spec = KernelSpec.forJar(Path.of("/usr/bin/java"), Path.of("/opt/se/spectral-edge.jar"), Path.of("/opt/se/lib"))
+                .withClassArchive(Path.of("/k/spectral-edge.jsa"));
+        assertEquals("/usr/bin/java", spec.argv().get(0));
+        assertEquals("-XX:SharedArchiveFile=/k/spectral-edge.jsa", spec.argv().get(1));
+        assertEquals("{connection_file}", spec.argv().get(spec.argv().size() - 1));
+    }
+
+    @Test
+    void aFailedArchiveRunSaysWhyAndWhereItsOutputIs(@TempDir Path tmp) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        KernelSpec broken = KernelSpec.forJar(java, tmp.resolve("missing.jar"), tmp.resolve("lib"));
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> ClassArchive.create(broken, tmp));
+        assertTrue(e.getMessage().contains("exit code 1") && e.getMessage().contains(ClassArchive.class.getName()),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(tmp.resolve("class-archive.log").toString()), e.getMessage());
+        assertTrue(Files.notExists(tmp.resolve(ClassArchive.FILE_NAME)));
+    }
 }

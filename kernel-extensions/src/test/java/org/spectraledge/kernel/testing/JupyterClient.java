@@ -75,7 +75,7 @@ public final class JupyterClient {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String cp = jar + File.pathSeparator + jar.resolveSibling("lib").resolve("*");
         Result r = exec(List.of(java.toString(), "-cp", cp, "org.spectraledge.kernel.install.KernelInstaller",
-                "--prefix", prefix.toString()), Map.of(), 60);
+                "--prefix", prefix.toString()), Map.of(), 300); // the class archive run takes ~10 s, more on a busy machine
         assertEquals(0, r.exitCode(), "installer failed:\n" + r.stderr());
         Path driverDir = Files.createDirectories(prefix.resolve("driver"));
         try (InputStream in = JupyterClient.class.getResourceAsStream("/org/spectraledge/kernel/kernel_driver.py")) {
