@@ -3,13 +3,16 @@ package org.spectraledge.kernel.execution;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -22,6 +25,11 @@ import javax.tools.StandardLocation;
  *
  * <p>JShell sets the class path through {@code -classpath} options that start with this JVM's whole class path; the
  * option's value is ignored and the notebook's class path set instead. Everything else is passed through.
+ *
+ * <p>JShell passes that option to every compilation, two or three per cell. Setting the class path makes javac
+ * forget its index of the class path's jars, so the path is set only when it changes, and the filtered package
+ * listings are kept until then (when the path is all jars, whose contents do not change under a running kernel):
+ * re-indexing and re-filtering took a fifth of a trivial cell's compile time.
  */
 final class CellFileManager implements StandardJavaFileManager {
 
@@ -29,6 +37,12 @@ final class CellFileManager implements StandardJavaFileManager {
 
     private final StandardJavaFileManager delegate;
     private final NotebookClassPath classPath;
+    /** The class path last given to the delegate. */
+    private List<Path> lastPath;
+    /** Filtered class-path listings of {@link #lastPath}, by package, kinds and recursion. */
+    private final Map<List<Object>, List<JavaFileObject>> listings = new ConcurrentHashMap<>();
+    /** Whether {@link #lastPath} is all jars; a directory's classes may change under it, so then nothing is kept. */
+    private boolean cacheable;
 
     CellFileManager(StandardJavaFileManager delegate, NotebookClassPath classPath) {
         this.delegate = delegate;
@@ -37,8 +51,15 @@ final class CellFileManager implements StandardJavaFileManager {
     }
 
     private void updateClassPath() {
+        List<Path> path = classPath.compilePath();
+        if (path.equals(lastPath)) {
+            return;
+        }
         try {
-            delegate.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath.compilePath());
+            delegate.setLocationFromPaths(StandardLocation.CLASS_PATH, path);
+            lastPath = path;
+            listings.clear();
+            cacheable = path.stream().allMatch(Files::isRegularFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set the class path cells compile against", e);
         }
@@ -57,10 +78,22 @@ final class CellFileManager implements StandardJavaFileManager {
     @Override
     public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse)
             throws IOException {
-        Iterable<JavaFileObject> all = delegate.list(location, packageName, kinds, recurse);
         if (location != StandardLocation.CLASS_PATH) {
-            return all;
+            return delegate.list(location, packageName, kinds, recurse);
         }
+        List<Object> key = List.of(packageName, Set.copyOf(kinds), recurse);
+        List<JavaFileObject> cached = listings.get(key);
+        if (cached == null) {
+            cached = visible(delegate.list(location, packageName, kinds, recurse));
+            if (cacheable) {
+                listings.put(key, cached);
+            }
+        }
+        return cached;
+    }
+
+    private List<JavaFileObject> visible(Iterable<JavaFileObject> all) {
+        Location location = StandardLocation.CLASS_PATH;
         List<JavaFileObject> visible = new ArrayList<>();
         for (JavaFileObject f : all) {
             String resource = delegate.inferBinaryName(location, f).replace('.', '/') + f.getKind().extension;
@@ -68,7 +101,7 @@ final class CellFileManager implements StandardJavaFileManager {
                 visible.add(f);
             }
         }
-        return visible;
+        return List.copyOf(visible);
     }
 
     // ---- everything else is the delegate's ----
