@@ -20,6 +20,7 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
@@ -67,7 +68,18 @@ public final class SpectralEdgeKernel extends BaseKernel {
             flushStreams();
             kernelIO.display.updateDisplay(data);
         }
+
+        @Override
+        public void clearOutput(boolean wait) {
+            flushStreams();
+            ShellReplyEnvironment env = cellEnv;
+            if (env != null) {
+                env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+            }
+        }
     };
+    /** The request of the running cell, for messages jjava's streams do not send ({@code clear_output}). */
+    private volatile ShellReplyEnvironment cellEnv;
 
     private SpectralEdgeKernel(KernelIO io, CompletableFuture<NotebookSession> starting) {
         super("spectral-edge", version(),
@@ -168,7 +180,11 @@ public final class SpectralEdgeKernel extends BaseKernel {
         env.publish(new PublishExecuteInput(request.getCode(), count));
         replaceOutputStreams(env);
         kernelIO.attach(env, request.isStdinEnabled());
-        env.defer(() -> kernelIO.detach(env));
+        cellEnv = env;
+        env.defer(() -> {
+            cellEnv = null;
+            kernelIO.detach(env);
+        });
         CellOutcome outcome = session.execute(request.getCode(), "In [" + count + "]", iopub);
         flushStreams();
         if (outcome.failed()) {

@@ -34,6 +34,7 @@ class SpectralEdgeConformance(jupyter_kernel_test.KernelTests):
     incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "int y =", "class A {"]
     invalid_code_samples = [")(", "int x = 1; }"]
     code_inspect_sample = "Math.max"
+    code_clear_output = "clearOutput();"
 
     @classmethod
     def setUpClass(cls):

@@ -33,6 +33,8 @@ final class OutputCollector implements CellOutputs {
 
     private final List<JsonObject> outputs = new ArrayList<>();
     private final Map<String, List<JsonObject>> byDisplayId = new HashMap<>();
+    /** A {@code clearOutput(true)} waits for the next output. */
+    private boolean clearBeforeNext;
     private final PrintStream stdout = new PrintStream(new StreamBuffer("stdout"), true, StandardCharsets.UTF_8);
     private final PrintStream stderr = new PrintStream(new StreamBuffer("stderr"), true, StandardCharsets.UTF_8);
 
@@ -51,6 +53,7 @@ final class OutputCollector implements CellOutputs {
         JsonObject output = bundle("display_data", data);
         flushStreams(); // text printed before a display comes before it
         synchronized (this) {
+            clearIfPending();
             outputs.add(output);
             if (data.hasDisplayId()) {
                 byDisplayId.computeIfAbsent(data.getDisplayId(), id -> new ArrayList<>()).add(output);
@@ -64,6 +67,27 @@ final class OutputCollector implements CellOutputs {
         for (JsonObject shown : byDisplayId.getOrDefault(data.getDisplayId(), List.of())) {
             shown.add("data", update.get("data"));
             shown.add("metadata", update.get("metadata"));
+        }
+    }
+
+    @Override
+    public void clearOutput(boolean wait) {
+        flushStreams(); // what was printed before is cleared too
+        synchronized (this) {
+            if (wait) {
+                clearBeforeNext = true;
+            } else {
+                outputs.clear();
+                byDisplayId.clear();
+            }
+        }
+    }
+
+    private void clearIfPending() {
+        if (clearBeforeNext) {
+            clearBeforeNext = false;
+            outputs.clear();
+            byDisplayId.clear();
         }
     }
 
@@ -97,6 +121,7 @@ final class OutputCollector implements CellOutputs {
     private void add(JsonObject output) {
         flushStreams();
         synchronized (this) {
+            clearIfPending();
             outputs.add(output);
         }
     }
@@ -107,6 +132,7 @@ final class OutputCollector implements CellOutputs {
     }
 
     private synchronized void appendText(String name, String text) {
+        clearIfPending();
         JsonObject last = outputs.isEmpty() ? null : outputs.get(outputs.size() - 1);
         if (last != null && "stream".equals(last.get("output_type").getAsString()) && name.equals(last.get("name").getAsString())) {
             last.addProperty("text", last.get("text").getAsString() + text);

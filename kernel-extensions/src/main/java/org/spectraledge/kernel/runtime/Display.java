@@ -20,6 +20,7 @@ import org.spectraledge.kernel.session.NotebookSession;
  * display(chart, "image/svg+xml");     // ask for particular MIME types
  * md("**grokked** at step 1550")       // text/markdown
  * latex("$$\\sigma_1 \\ge \\sigma_2$$") // text/latex
+ * clearOutput(true);                   // clear this cell's outputs when the next one arrives
  * }</pre>
  *
  * <p>Everything goes through the {@link NotebookSession} running the cell, so the same calls work in
@@ -70,6 +71,20 @@ public final class Display {
     public static void updateDisplay(String id, Object o, String... mimeTypes) {
         DisplayData data = render(o, mimeTypes);
         publish(() -> update(id, data));
+    }
+
+    /** Clears this cell's outputs so far, now. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /**
+     * Clears this cell's outputs so far; with {@code wait}, just before the next output appears (no flicker when a
+     * loop redraws its output).
+     */
+    public static void clearOutput(boolean wait) {
+        NotebookSession session = NotebookSession.current();
+        publish(() -> session.clearOutput(wait));
     }
 
     /** Markdown text, shown formatted when displayed or when it is a cell's value. */

@@ -15,6 +15,12 @@ public interface CellOutputs {
     /** Replaces the output shown earlier under {@code data}'s display id ({@code update_display_data}). */
     void updateDisplay(DisplayData data);
 
+    /**
+     * Removes the cell's outputs so far ({@code clear_output}); with {@code wait}, only when the next output arrives,
+     * so that an animation does not flicker. Where printed output cannot be taken back (a terminal) this does nothing.
+     */
+    default void clearOutput(boolean wait) {}
+
     /** Outputs that go nowhere: for code that displays while no cell runs. */
     CellOutputs NONE = new CellOutputs() {
         @Override

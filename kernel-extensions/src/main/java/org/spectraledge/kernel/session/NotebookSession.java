@@ -176,6 +176,11 @@ public final class NotebookSession implements AutoCloseable {
         outputs.updateDisplay(data);
     }
 
+    /** Clears what the running cell has shown so far (see {@link CellOutputs#clearOutput}). */
+    public void clearOutput(boolean wait) {
+        outputs.clearOutput(wait);
+    }
+
     /** Stops the running cell (see {@link CellExecutionControl#interrupt()}); safe from any thread. */
     public CellExecutionControl.InterruptOutcome interrupt() throws InterruptedException {
         return evaluator.interrupt();

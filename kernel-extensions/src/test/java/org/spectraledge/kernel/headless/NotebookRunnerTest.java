@@ -119,6 +119,21 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void clearOutputRemovesWhatTheCellShowedNowOrBeforeTheNextOutput() {
+        JsonObject nb = notebook.deepCopy();
+        JsonArray cells = new JsonArray();
+        cells.add(codeCell("System.out.println(\"gone\");\ndisplay(md(\"gone too\"));\nclearOutput();\nSystem.out.println(\"kept\");"));
+        cells.add(codeCell("display(md(\"frame 1\"));\nclearOutput(true);\nSystem.out.flush();\ndisplay(md(\"frame 2\"));\n\"value\""));
+        nb.add("cells", cells);
+        JsonObject out = new NotebookRunner(session, new NotebookRunner.Options(false, null)).run(nb).notebook();
+        assertEquals(List.of("stream"), kinds(out, 0));
+        assertEquals("kept\n", output(out, 0, 0).get("text").getAsString());
+        assertEquals(List.of("display_data:text/markdown,text/plain", "execute_result:text/plain"), kinds(out, 1),
+                "frame 1 stays until frame 2 arrives, then only frame 2 and the value");
+        assertEquals("frame 2", output(out, 1, 0).getAsJsonObject("data").get("text/markdown").getAsString());
+    }
+
+    @Test
     void writtenNotebookReadsBack(@TempDir Path dir) throws Exception {
         NotebookRunner.Result r = new NotebookRunner(session, new NotebookRunner.Options(false, null)).run(notebook);
         Path file = dir.resolve("out.ipynb");
