@@ -17,8 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The first job that throws ends the worker's usefulness: later jobs are skipped (only closed, so their native memory
  * is freed) and {@link #takeFailure()} returns what it threw, once, for the submitting thread to rethrow.
  *
- * <p>The thread runs PyTorch operations with one intra-op thread and grad mode off: it must not compete with the
- * training threads for more than one core, and nothing it computes needs gradients.
+ * <p>The thread runs PyTorch operations with grad mode off (nothing it computes needs gradients). It keeps PyTorch's
+ * intra-op thread count, which is the training's: setting it here would set it for the whole process (PyTorch passes it
+ * on to MKL globally), slowing the training's own matrix products.
  */
 final class CaptureWorker implements AutoCloseable {
 
@@ -120,7 +121,6 @@ final class CaptureWorker implements AutoCloseable {
 
     private void loop() {
         JniUtils.setGradMode(false);
-        JniUtils.setNumThreads(1);
         while (true) {
             Job job;
             boolean skip;
