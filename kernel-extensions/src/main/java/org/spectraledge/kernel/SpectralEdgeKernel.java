@@ -14,6 +14,7 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.Comm;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
@@ -27,7 +28,6 @@ import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
-import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
@@ -78,6 +78,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
             }
         }
     };
+    private final CellHistory history = new CellHistory();
     /** The request of the running cell, for messages jjava's streams do not send ({@code clear_output}). */
     private volatile ShellReplyEnvironment cellEnv;
 
@@ -187,6 +188,10 @@ public final class SpectralEdgeKernel extends BaseKernel {
         });
         CellOutcome outcome = session.execute(request.getCode(), "In [" + count + "]", iopub);
         flushStreams();
+        if (request.shouldStoreHistory() && !request.isSilent()) {
+            history.add(count, request.getCode(), outcome.result()
+                    .map(value -> String.valueOf(value.getData(MIMEType.TEXT_PLAIN))).orElse(null));
+        }
         if (outcome.failed()) {
             replyError(env, count, outcome.error());
             return;
@@ -232,11 +237,11 @@ public final class SpectralEdgeKernel extends BaseKernel {
         env.reply(new OkReplies.KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
     }
 
-    /** No history is kept yet; answer with an empty one rather than leave the client waiting. */
+    /** The cells run so far ({@link CellHistory}): tail, range and search. */
     @Override
     protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
         env.setBusyDeferIdle();
-        env.reply(new HistoryReply(List.of()));
+        env.reply(new OkReplies.History(history.answer(message.getContent())));
     }
 
     /** Stops the running cell (within about 1.5 s), then replies. */

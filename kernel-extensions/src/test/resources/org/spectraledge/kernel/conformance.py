@@ -35,6 +35,8 @@ class SpectralEdgeConformance(jupyter_kernel_test.KernelTests):
     invalid_code_samples = [")(", "int x = 1; }"]
     code_inspect_sample = "Math.max"
     code_clear_output = "clearOutput();"
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6 *"
 
     @classmethod
     def setUpClass(cls):

@@ -12,6 +12,7 @@ import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.common.Text;
 import org.dflib.jjava.jupyter.kernel.display.common.Url;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.slf4j.LoggerFactory;
 import org.spectraledge.kernel.RenderException;
 import org.spectraledge.kernel.display.Markdown;
 import org.spectraledge.kernel.display.Renderers;
@@ -74,6 +75,10 @@ public final class NotebookSession implements AutoCloseable {
      * @throws IllegalStateException if the startup script does not evaluate cleanly
      */
     public static NotebookSession start() {
+        // SLF4J's simple binding reads simplelogger.properties (warnings only, DJL's CUDA probe silenced) through the
+        // thread's context class loader, on first use. Cells run with a loader that hides the kernel's resources, so
+        // SLF4J must start here: started first inside a cell, it would log DJL's INFO lines under that cell.
+        LoggerFactory.getILoggerFactory();
         Renderer renderer = new Renderer();
         Renderers.registerAll(renderer);
         // what jjava's BaseKernel registers in the kernel: BufferedImage as PNG, URLs, CharSequence
