@@ -8,7 +8,8 @@
  *   <li>{@code connection}: jjava's sockets, with shell and control replaced by channels that drop
  *       badly signed messages instead of dying.</li>
  *   <li>{@link org.spectraledge.kernel.SpectralEdgeKernel}: the only class that speaks jjava's kernel
- *       API; it turns requests into calls on our own classes.</li>
+ *       API; it turns requests into calls on our own classes, keeps the cells' history ({@code CellHistory})
+ *       and starts the session on its own thread so that {@code kernel_info} is answered at once.</li>
  *   <li>{@code session}: {@code NotebookSession}, what the kernel and the two runners share: JShell with
  *       the startup imports, the magics and the renderers; a cell's source in, its outcome out, its
  *       displays to whichever {@code CellOutputs} the host gives.</li>
@@ -27,7 +28,8 @@
  *       or {@code %maven} are child-first for the classes they contain, so the notebook's version wins.</li>
  *   <li>{@code display}: renderers for XChart, Tablesaw, Markdown and LaTeX; {@code runtime.Display}
  *       is the notebook API that {@code startup.jsh} star-imports.</li>
- *   <li>{@code install}: the kernelspec installer (no Python needed).</li>
+ *   <li>{@code install}: the kernelspec installer (no Python needed) and the class-data archive it writes
+ *       for a faster kernel start ({@code ClassArchive}).</li>
  * </ul>
  */
 package org.spectraledge.kernel;
