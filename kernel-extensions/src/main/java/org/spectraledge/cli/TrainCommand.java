@@ -54,7 +54,7 @@ final class TrainCommand implements Command {
                 o.seconds(), o.message());
         out.println("memorization step: " + (result.memorizedStep().isPresent() ? result.memorizedStep().getAsLong() : "not reached"));
         out.println("grok step: " + (result.grokkedStep().isPresent() ? result.grokkedStep().getAsLong() : "did not grok"));
-        out.printf("update capture: %.1f s (%.1f %% of the run)%n", result.captureSeconds(),
+        out.printf("update capture on the training thread: %.1f s (%.1f %% of the run)%n", result.captureSeconds(),
                 o.seconds() > 0 ? 100 * result.captureSeconds() / o.seconds() : 0);
         out.println("wrote " + dir.resolve("metrics.csv") + ", " + dir.resolve("summary.json") + " and the window tables");
         return o.status() == TrainingOutcome.Status.DIVERGED ? 1 : 0;

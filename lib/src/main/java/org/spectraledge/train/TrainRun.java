@@ -28,7 +28,8 @@ public final class TrainRun {
      * @param folder         the run folder
      * @param outcome        how the loop ended (its evals cover the whole run)
      * @param parameters     number of model parameters
-     * @param captureSeconds time spent capturing and analyzing updates in this session
+     * @param captureSeconds time the training thread spent on update capture in this session (snapshots and results;
+     *                       the Gram updates and analyses run beside training on the capture's background thread)
      * @param windows        each group's window results of this session
      * @param notes          things the user should know (e.g. a damaged checkpoint that was skipped)
      */
