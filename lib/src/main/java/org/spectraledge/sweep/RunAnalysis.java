@@ -1,9 +1,5 @@
 package org.spectraledge.sweep;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +11,12 @@ import org.spectraledge.events.EvalRecord;
 import org.spectraledge.events.GapEventDetector;
 import org.spectraledge.events.GapEvents;
 import org.spectraledge.events.GapSeries;
+import org.spectraledge.plot.RunSeries;
+import org.spectraledge.spectral.GapRule;
+import org.spectraledge.table.WindowTable;
 import org.spectraledge.train.RunFolder;
 import org.spectraledge.train.TrainConfig;
+import tech.tablesaw.api.Table;
 
 /**
  * The result row of a finished run, computed from its run folder alone ({@code metrics.csv} and the window CSV of its
@@ -42,25 +42,29 @@ final class RunAnalysis {
     static RunResult of(RunSpec run, Path folder, TrainConfig config, double seconds, String status) {
         List<String> groups = config.parameterGroups().stream().map(ParameterGroup::name).toList();
         List<EvalRecord> evals;
-        Windows w;
+        Table windows;
         try (RunFolder rf = new RunFolder(folder, groups, config.window())) {
             evals = rf.readMetrics();
-            w = Windows.read(rf.windows(groups.get(0)));
+            windows = WindowTable.read(rf.windows(groups.get(0)));
         }
         if (evals.isEmpty()) {
             return new RunResult(run.runId(), run.columns(), false, OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
                     OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty(), Double.NaN, seconds, status);
         }
+        // the run's windows.csv: gap_ratio is the headline (plain) rule's R; k* is read under both rules
+        RunSeries plain = RunSeries.of(windows, GapRule.PLAIN), weighted = RunSeries.of(windows, GapRule.WEIGHTED);
+        long[] steps = Arrays.stream(plain.steps()).mapToLong(s -> (long) s).toArray();
         EvalLog log = new EvalLog(evals);
-        GapEvents events = GapEventDetector.builder().build().detect(new GapSeries(w.steps, w.g23, w.gapRatio, w.adiabatic), log);
-        OptionalInt plain = OptionalInt.empty(), weighted = OptionalInt.empty();
-        int i = events.grokStep().isPresent() ? atOrBefore(w.steps, events.grokStep().getAsLong()) : -1;
+        GapEvents events = GapEventDetector.builder().build()
+                .detect(new GapSeries(steps, plain.g23(), plain.gapRatio(), plain.adiabatic()), log);
+        OptionalInt kPlain = OptionalInt.empty(), kWeighted = OptionalInt.empty();
+        int i = events.grokStep().isPresent() ? atOrBefore(steps, events.grokStep().getAsLong()) : -1;
         if (i >= 0) {
-            plain = w.kstarPlain[i];
-            weighted = w.kstarWeighted[i];
+            kPlain = kStar(plain.kStar()[i]);
+            kWeighted = kStar(weighted.kStar()[i]);
         }
         return new RunResult(run.runId(), run.columns(), events.grokked(), events.memorizationStep(), events.grokStep(),
-                events.eventStep(), events.leadTime(), plain, weighted, evals.get(evals.size() - 1).testAcc(), seconds, status);
+                events.eventStep(), events.leadTime(), kPlain, kWeighted, evals.get(evals.size() - 1).testAcc(), seconds, status);
     }
 
     /** Index of the last step ≤ {@code target}; −1 if none. Steps increase. */
@@ -69,44 +73,8 @@ final class RunAnalysis {
         return i >= 0 ? i : -i - 2;
     }
 
-    /** The columns of a window CSV that the row needs; NaN where a cell is empty. */
-    private record Windows(long[] steps, OptionalInt[] kstarPlain, OptionalInt[] kstarWeighted, double[] gapRatio, double[] g23,
-                           double[] adiabatic) {
-
-        static Windows read(Path file) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the window log " + file + ": " + e.getMessage(), e);
-            }
-            List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-            int step = column(header, "step", file), plain = column(header, "kstar_plain", file),
-                    weighted = column(header, "kstar_weighted", file), ratio = column(header, "gap_ratio", file),
-                    g23 = column(header, "g23", file), adiabatic = column(header, "adiabatic", file);
-            List<String[]> rows = lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
-            int n = rows.size();
-            Windows w = new Windows(new long[n], new OptionalInt[n], new OptionalInt[n], new double[n], new double[n], new double[n]);
-            for (int i = 0; i < n; i++) {
-                String[] r = rows.get(i);
-                w.steps[i] = Long.parseLong(r[step]);
-                w.kstarPlain[i] = r[plain].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(r[plain]));
-                w.kstarWeighted[i] = r[weighted].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(r[weighted]));
-                w.gapRatio[i] = number(r[ratio]);
-                w.g23[i] = number(r[g23]);
-                w.adiabatic[i] = number(r[adiabatic]);
-            }
-            return w;
-        }
-
-        private static int column(List<String> header, String name, Path file) {
-            int i = header.indexOf(name);
-            if (i < 0) throw new IllegalStateException(file + " has no column " + name + "; is it a window log of spectral-edge train?");
-            return i;
-        }
-
-        private static double number(String s) {
-            return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
-        }
+    /** A k* cell of the window table: NaN where the window had none. */
+    private static OptionalInt kStar(double k) {
+        return Double.isNaN(k) ? OptionalInt.empty() : OptionalInt.of((int) k);
     }
 }

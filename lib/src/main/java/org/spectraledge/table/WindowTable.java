@@ -12,12 +12,14 @@ import java.util.List;
 import org.spectraledge.spectral.GapRule;
 import org.spectraledge.spectral.Stability;
 import org.spectraledge.spectral.WindowResult;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The per-window table: one row per {@link WindowResult}, columns named after the SPEC symbols. Its CSV form is a
@@ -104,14 +106,8 @@ public final class WindowTable {
      * @param results the windows, in order. Not modified.
      */
     public static Table of(String name, int window, List<WindowResult> results) {
-        List<String> names = columnNames(window);
         List<Column<?>> columns = new ArrayList<>();
-        for (String n : names) {
-            if (n.equals("step")) columns.add(LongColumn.create(n));
-            else if (n.equals("size") || n.startsWith("kstar_") || n.equals("k95")) columns.add(IntColumn.create(n));
-            else if (n.equals("regime")) columns.add(StringColumn.create(n));
-            else columns.add(DoubleColumn.create(n));
-        }
+        for (String n : columnNames(window)) columns.add(columnType(n).create(n));
         for (WindowResult r : results) {
             List<Object> v = values(r, window);
             for (int c = 0; c < columns.size(); c++) {
@@ -125,6 +121,30 @@ public final class WindowTable {
             }
         }
         return Table.create(name, columns);
+    }
+
+    /**
+     * Reads a window CSV written by {@link #writeCsv} (a run's {@code windows.csv}) into the table {@link #of} would
+     * have built: the same column types, empty cells missing. Tablesaw's own type guessing is not used, because it
+     * reads a column that is still empty (𝒜 without a learning rate, σ_W early in a run) as text.
+     *
+     * @throws IllegalArgumentException naming the file if it cannot be read or a cell is not of its column's type
+     */
+    public static Table read(Path file) {
+        try {
+            return Table.read().csv(CsvReadOptions.builder(file.toFile()).tableName(file.getFileName().toString())
+                    .columnTypes(WindowTable::columnType).build());
+        } catch (RuntimeException e) { // Tablesaw reports a missing file and a bad cell alike, unchecked
+            throw new IllegalArgumentException("cannot read " + file + " as a window table: " + e.getMessage(), e);
+        }
+    }
+
+    /** The type of a contract column: step long, counts and k* integers, the regime text, everything else double. */
+    private static ColumnType columnType(String name) {
+        if (name.equals("step")) return ColumnType.LONG;
+        if (name.equals("size") || name.startsWith("kstar_") || name.equals("k95")) return ColumnType.INTEGER;
+        if (name.equals("regime")) return ColumnType.STRING;
+        return ColumnType.DOUBLE;
     }
 
     /** Writes the CSV (header, then one line per window) to {@code file}, creating parent folders. */

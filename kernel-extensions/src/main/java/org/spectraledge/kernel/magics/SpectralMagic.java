@@ -19,10 +19,10 @@ import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellResult;
 import org.spectraledge.plot.RunSeries;
 import org.spectraledge.spectral.GapRule;
+import org.spectraledge.table.WindowTable;
 import org.spectraledge.train.RunFolder;
 import org.spectraledge.train.TrainConfig;
 import org.spectraledge.train.TrainRun;
-import tech.tablesaw.api.Table;
 
 /**
  * {@code %spectral RUN [--group G] [--window W]}: the dashboard of a run (see {@link RunFigures#dashboard}). RUN is a
@@ -138,7 +138,7 @@ final class SpectralMagic {
         }
         try {
             // windows.csv's gap_ratio is the headline rule's R, and TrainRun analyses with the plain rule
-            return RunSeries.of(Table.read().csv(file.toFile()), GapRule.PLAIN);
+            return RunSeries.of(WindowTable.read(file), GapRule.PLAIN);
         } catch (RuntimeException e) {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
