@@ -51,15 +51,15 @@ public final class KernelInstaller {
         Path jar = runningJar();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         KernelSpec spec = KernelSpec.forJar(java, jar, jar.resolveSibling("lib"));
-        Path dir = install(dataDir, spec);
         if (archive) {
             System.out.println("Writing the kernel's class archive for a faster start (about ten seconds)...");
             try {
-                install(dataDir, spec.withClassArchive(ClassArchive.create(spec, dir)));
+                spec = spec.withClassArchive(ClassArchive.create(spec, Files.createDirectories(kernelDir(dataDir))));
             } catch (IOException e) {
                 System.err.println("No class archive (the kernel works without it, it only starts slower): " + e.getMessage());
             }
         }
+        Path dir = install(dataDir, spec);
         System.out.println("Installed the " + KernelSpec.NAME + " kernelspec in " + dir);
     }
 
@@ -69,10 +69,14 @@ public final class KernelInstaller {
      * @return the kernelspec directory
      */
     public static Path install(Path dataDir, KernelSpec spec) throws IOException {
-        Path dir = dataDir.resolve("kernels").resolve(KernelSpec.NAME);
-        Files.createDirectories(dir);
+        Path dir = Files.createDirectories(kernelDir(dataDir));
         Files.writeString(dir.resolve("kernel.json"), spec.toJson(), StandardCharsets.UTF_8);
         return dir;
+    }
+
+    /** Where the kernelspec goes in a Jupyter data directory. */
+    private static Path kernelDir(Path dataDir) {
+        return dataDir.resolve("kernels").resolve(KernelSpec.NAME);
     }
 
     /** The Jupyter data directory the arguments choose; see the class comment. */
