@@ -46,6 +46,7 @@ public final class CellEvaluator implements AutoCloseable {
     private final CellExecutionControl control;
     private final NotebookClassPath classPath;
     private final CellSplitter splitter;
+    private final SnippetClassFiles classFiles;
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
 
     private CellEvaluator(JShell shell, CellExecutionControl control, NotebookClassPath classPath) {
@@ -53,6 +54,7 @@ public final class CellEvaluator implements AutoCloseable {
         this.control = control;
         this.classPath = classPath;
         this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
+        this.classFiles = SnippetClassFiles.of(shell);
     }
 
     /**
@@ -168,6 +170,11 @@ public final class CellEvaluator implements AutoCloseable {
         return control;
     }
 
+    /** For tests in this package. */
+    SnippetClassFiles classFiles() {
+        return classFiles;
+    }
+
     private CellResult evalSnippet(CellSnippet snippet, String label) throws CellException {
         List<Snippet> tempVars = new ArrayList<>();
         try {
@@ -199,7 +206,17 @@ public final class CellEvaluator implements AutoCloseable {
             // per trivial cell after a few hundred cells, 27 ms with them dropped; docs/benchmarks.md).
             // The cell's value is already taken, so $N is not kept: cells cannot refer to $N.
             tempVars.forEach(shell::drop);
+            // and the compiler lists every class file it ever wrote on each compile: keep only the importable ones
+            classFiles.keepOnly(shell.snippets().filter(this::canBeImported));
         }
+    }
+
+    /**
+     * Whether a later snippet may still import what {@code s} declares: false for statements and expressions (they
+     * declare nothing) and for declarations that were replaced, dropped or rejected (JShell never revives those).
+     */
+    private boolean canBeImported(Snippet s) {
+        return s.kind().isPersistent() && shell.status(s).isActive();
     }
 
     private static boolean isExpression(Snippet s) {

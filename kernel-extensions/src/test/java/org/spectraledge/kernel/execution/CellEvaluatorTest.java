@@ -51,6 +51,26 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void compilerKeepsOnlyTheClassFilesOfLiveDeclarations() throws Exception {
+        SnippetClassFiles files = evaluator.classFiles();
+        assertTrue(files.canForget(), "the surefire argLine opens jdk.jshell, as the kernel's launchers do");
+        eval("int kept = 1;\nint twice() { return 2 * kept; }\nclass Box { int v() { return 3; } }");
+        int declared = files.size();
+        for (int i = 0; i < 20; i++) {
+            eval("kept + " + i + ";\nfor (int j = 0; j < 2; j++) { Runnable r = new Runnable() { public void run() {} }; r.run(); }\nkept");
+        }
+        assertEquals(declared, files.size(), "statements and expressions leave no class file behind");
+        // a replaced declaration goes, its dependents are recompiled against the new one and still work
+        eval("int kept = 5;");
+        eval("class Box { int v() { return 4; } }");
+        assertEquals(declared, files.size());
+        assertEquals(14, eval("twice() + new Box().v()").value());
+        eval("Runnable later = new Runnable() { public void run() {} };");
+        assertTrue(files.size() > declared, "a declared variable's wrapper and its anonymous class stay importable");
+        assertEquals(15, eval("later.run();\ntwice() + new Box().v() + 1").value());
+    }
+
+    @Test
     void lastExpressionIsTheRealObject() throws Exception {
         CellResult r = eval("var list = new java.util.ArrayList<Integer>(java.util.List.of(1, 2));\nlist");
         assertTrue(r.hasValue());
