@@ -26,14 +26,19 @@ import javax.tools.StandardLocation;
  * <p>JShell sets the class path through {@code -classpath} options that start with this JVM's whole class path; the
  * option's value is ignored and the notebook's class path set instead. Everything else is passed through.
  *
- * <p>JShell passes that option to every compilation, two or three per cell. Setting the class path makes javac
- * forget its index of the class path's jars, so the path is set only when it changes, and the filtered package
- * listings are kept until then (when the path is all jars, whose contents do not change under a running kernel):
- * re-indexing and re-filtering took a fifth of a trivial cell's compile time.
+ * <p>JShell passes that option to every compilation, two or three per cell, and javac adds {@code --multi-release}.
+ * Either makes javac's file manager forget its index of the class path's jars, so each is passed on only when its
+ * value changes, and the filtered package listings are kept until the path changes (when the path is all jars,
+ * whose contents do not change under a running kernel): re-indexing and re-filtering took a fifth of a trivial cell's
+ * compile time, and a missed {@code --multi-release} another eighth.
  */
 final class CellFileManager implements StandardJavaFileManager {
 
     private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-classpath", "-cp", "--class-path", "-class-path");
+    /** What javac gets to look for plugins and processors in: the JDK's modules only. */
+    private static final ClassLoader NO_PLUGINS = new ClassLoader("no-compiler-plugins", ClassLoader.getPlatformClassLoader()) {};
+    /** javac hands this to the file manager in every task; the delegate forgets its index whenever it sees it. */
+    private static final String MULTI_RELEASE = "--multi-release";
 
     private final StandardJavaFileManager delegate;
     private final NotebookClassPath classPath;
@@ -41,6 +46,8 @@ final class CellFileManager implements StandardJavaFileManager {
     private List<Path> lastPath;
     /** Filtered class-path listings of {@link #lastPath}, by package, kinds and recursion. */
     private final Map<List<Object>, List<JavaFileObject>> listings = new ConcurrentHashMap<>();
+    /** The {@value #MULTI_RELEASE} value last given to the delegate. */
+    private String multiRelease;
     /** Whether {@link #lastPath} is all jars; a directory's classes may change under it, so then nothing is kept. */
     private boolean cacheable;
 
@@ -70,6 +77,14 @@ final class CellFileManager implements StandardJavaFileManager {
         if (CLASS_PATH_OPTIONS.contains(current) && remaining.hasNext()) {
             remaining.next(); // JShell's own idea of the class path: the whole JVM's plus what was added
             updateClassPath();
+            return true;
+        }
+        if (current.equals(MULTI_RELEASE) && remaining.hasNext()) {
+            String release = remaining.next();
+            if (!release.equals(multiRelease)) {
+                delegate.handleOption(current, List.of(release).iterator());
+                multiRelease = release;
+            }
             return true;
         }
         return delegate.handleOption(current, remaining);
@@ -113,7 +128,11 @@ final class CellFileManager implements StandardJavaFileManager {
 
     @Override
     public ClassLoader getClassLoader(Location location) {
-        return delegate.getClassLoader(location);
+        // javac asks for this loader in every task, only to look for compiler plugins with a ServiceLoader, which
+        // JShell never runs (nor annotation processors: -proc:none); over the class path that search opened every
+        // jar of the kernel each time
+        return location == StandardLocation.CLASS_PATH || location == StandardLocation.ANNOTATION_PROCESSOR_PATH
+                ? NO_PLUGINS : delegate.getClassLoader(location);
     }
 
     @Override
