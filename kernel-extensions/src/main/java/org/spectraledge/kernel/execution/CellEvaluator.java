@@ -47,6 +47,7 @@ public final class CellEvaluator implements AutoCloseable {
     private final NotebookClassPath classPath;
     private final CellSplitter splitter;
     private final SnippetClassFiles classFiles;
+    private final ClassIndexing indexing;
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
 
     private CellEvaluator(JShell shell, CellExecutionControl control, NotebookClassPath classPath) {
@@ -55,6 +56,7 @@ public final class CellEvaluator implements AutoCloseable {
         this.classPath = classPath;
         this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
         this.classFiles = SnippetClassFiles.of(shell);
+        this.indexing = ClassIndexing.of(shell.sourceCodeAnalysis());
     }
 
     /**
@@ -118,16 +120,21 @@ public final class CellEvaluator implements AutoCloseable {
      * cell between its magics), so that errors still name the cell's own lines.
      */
     public CellResult eval(String code, String label, int firstLine) throws CellException {
-        CellResult last = CellResult.NONE;
-        for (CellSnippet snippet : splitter.split(code, firstLine)) {
-            if (control.isInterruptPending()) { // arrived between two snippets
-                String message = "The cell was interrupted; it stopped before line " + snippet.firstLine() + ".";
-                throw new UserCodeException(CellInterruptedException.class.getName(), message,
-                        List.of(CellInterruptedException.class.getName() + ": " + message));
+        indexing.pause(); // JShell's indexing of the class path waits for the time between cells
+        try {
+            CellResult last = CellResult.NONE;
+            for (CellSnippet snippet : splitter.split(code, firstLine)) {
+                if (control.isInterruptPending()) { // arrived between two snippets
+                    String message = "The cell was interrupted; it stopped before line " + snippet.firstLine() + ".";
+                    throw new UserCodeException(CellInterruptedException.class.getName(), message,
+                            List.of(CellInterruptedException.class.getName() + ": " + message));
+                }
+                last = evalSnippet(snippet, label);
             }
-            last = evalSnippet(snippet, label);
+            return last;
+        } finally {
+            indexing.resume();
         }
-        return last;
     }
 
     /**

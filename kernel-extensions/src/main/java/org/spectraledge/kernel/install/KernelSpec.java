@@ -23,14 +23,28 @@ public record KernelSpec(List<String> argv, String displayName, String language,
     public static final String NAME = "spectral-edge";
 
     /**
+     * C2's thresholds at ten times HotSpot's defaults (5,000 calls, 600 calls with 15,000 calls plus loop iterations,
+     * 40,000 loop iterations). On two cores the kernel's first result came 0.5 s sooner (2.45 → 1.97 s,
+     * docs/benchmarks.md): at start the JIT spent a core on C2 versions of javac's methods while javac itself waited
+     * for CPU. C1 still compiles everything as early as before; javac runs about as fast under C1 as under C2 once
+     * warm, and a long numeric loop still reaches C2 within its first 400,000 iterations.
+     */
+    public static final List<String> LATE_C2_FLAGS = List.of(
+            "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
+
+    /**
      * JVM flags of the kernel, in order:
      * <ul>
      *   <li>{@code --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED}: lets JShell unload the classes of
-     *       redefined snippets;</li>
+     *       redefined snippets, and the kernel prune JShell's compiled snippets and pause its class-path indexing
+     *       while a cell runs;</li>
      *   <li>{@code -Djava.security.manager=allow}: lets the kernel install its exit guard, which turns
      *       {@code System.exit} in a cell into an error;</li>
      *   <li>{@code -Djava.awt.headless=true}: charts render without a display;</li>
      *   <li>{@code -Dai.djl.offline=true}: DJL uses the bundled native library and never downloads;</li>
+     *   <li>{@link #LATE_C2_FLAGS}: the JIT's optimizing compiler starts on a method after ten times the usual number of
+     *       calls, so that at start it does not compete with the interpreted JShell compiler for the cores;</li>
      *   <li>{@link SweepEngines#SPARK_JVM_FLAGS}: what Apache Spark needs on Java 17, for {@code %sweep --engine spark}
      *       (Spark itself loads only then).</li>
      * </ul>
@@ -43,6 +57,7 @@ public record KernelSpec(List<String> argv, String displayName, String language,
                 "-Djava.security.manager=allow",
                 "-Djava.awt.headless=true",
                 "-Dai.djl.offline=true"));
+        flags.addAll(LATE_C2_FLAGS);
         flags.addAll(SweepEngines.SPARK_JVM_FLAGS);
         return List.copyOf(flags);
     }
