@@ -2,9 +2,10 @@ package org.spectraledge.kernel.execution;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -71,21 +72,29 @@ final class SnippetClassFiles {
 
     /**
      * Forgets every class file except those of {@code importable}'s wrappers (as last compiled) and the classes
-     * nested in them. Pass the snippets a later snippet may still import: the declarations that are active.
+     * nested in them. Pass the snippets a later snippet may still import: the declarations that are active. If the
+     * wrapper of one of them cannot be named, nothing is forgotten this time.
      */
     void keepOnly(Stream<Snippet> importable) {
         if (classFiles == null) {
             return;
         }
-        Set<String> wrappers = importable.map(this::wrapperName).collect(Collectors.toSet());
-        classFiles.keySet().removeIf(name -> !wrappers.contains(wrapperOf(name)));
+        Set<String> wrappers = new HashSet<>();
+        for (Snippet snippet : (Iterable<Snippet>) importable::iterator) {
+            Optional<String> name = wrapperName(snippet);
+            if (name.isEmpty()) {
+                return;
+            }
+            wrappers.add(name.get());
+        }
+        classFiles.keySet().removeIf(name -> name.startsWith(WRAPPER_PREFIX) && !wrappers.contains(wrapperOf(name)));
     }
 
-    private String wrapperName(Snippet snippet) {
+    private Optional<String> wrapperName(Snippet snippet) {
         try {
-            return (String) classFullName.invoke(snippet);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("JShell's Snippet.classFullName failed", e);
+            return Optional.ofNullable((String) classFullName.invoke(snippet));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

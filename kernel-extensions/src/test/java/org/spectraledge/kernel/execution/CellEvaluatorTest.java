@@ -68,6 +68,13 @@ class CellEvaluatorTest {
         eval("Runnable later = new Runnable() { public void run() {} };");
         assertTrue(files.size() > declared, "a declared variable's wrapper and its anonymous class stay importable");
         assertEquals(15, eval("later.run();\ntwice() + new Box().v() + 1").value());
+        // declarations waiting for a missing name keep their class files until it comes
+        eval("int usesLater() { return later2 * 2; }\nclass Holder { Missing m = new Missing(); }");
+        for (int i = 0; i < 3; i++) {
+            eval("1 + " + i);
+        }
+        eval("int later2 = 21;\nclass Missing { int v() { return 1; } }");
+        assertEquals(43, eval("usesLater() + new Holder().m.v()").value());
     }
 
     @Test
