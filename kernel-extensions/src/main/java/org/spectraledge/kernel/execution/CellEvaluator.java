@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
+import org.spectraledge.kernel.runtime.CellValue;
 
 /**
  * Evaluates notebook cells with JShell inside this JVM.
@@ -183,6 +185,47 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private CellResult evalSnippet(CellSnippet snippet, String label) throws CellException {
+        try {
+            Optional<String> statement = ValueExpressions.asStatement(snippet.source());
+            if (statement.isPresent()) {
+                Optional<CellResult> value = evalKeepingValue(statement.get(), snippet, label);
+                if (value.isPresent()) {
+                    return value.get();
+                }
+            }
+            return evalAsJShellDoes(snippet, label);
+        } finally {
+            control.clearValues();
+            // the compiler lists every class file JShell ever wrote on each compile: keep only the importable ones
+            classFiles.keepOnly(shell.snippets().filter(this::canBeImported));
+        }
+    }
+
+    /**
+     * Evaluates a value expression rewritten as a statement that hands its value over ({@link ValueExpressions}).
+     *
+     * @return the value; empty if the statement does not compile, in which case nothing ran and the snippet is to be
+     *     evaluated as written (so that its errors read as usual)
+     */
+    private Optional<CellResult> evalKeepingValue(String statement, CellSnippet snippet, String label) throws CellException {
+        CellValue.take(); // nothing of an earlier snippet
+        for (SnippetEvent event : shell.eval(statement)) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            if (event.status() == Snippet.Status.REJECTED) {
+                return Optional.empty();
+            }
+            origins.put(event.snippet().id(), new Origin(label, snippet));
+            if (event.exception() != null) {
+                throw userError(event.exception());
+            }
+        }
+        Object[] kept = CellValue.take();
+        return Optional.of(kept == null ? CellResult.NONE : CellResult.of(kept[0]));
+    }
+
+    private CellResult evalAsJShellDoes(CellSnippet snippet, String label) throws CellException {
         List<Snippet> tempVars = new ArrayList<>();
         try {
             CellResult result = CellResult.NONE;
@@ -207,14 +250,11 @@ public final class CellEvaluator implements AutoCloseable {
             }
             return result;
         } finally {
-            control.clearValues();
             // JShell keeps every expression's value as a variable $N and imports all of them into each
             // later snippet, so compiling a cell got slower with every value shown (about 50 ms of javac
             // per trivial cell after a few hundred cells, 27 ms with them dropped; docs/benchmarks.md).
             // The cell's value is already taken, so $N is not kept: cells cannot refer to $N.
             tempVars.forEach(shell::drop);
-            // and the compiler lists every class file it ever wrote on each compile: keep only the importable ones
-            classFiles.keepOnly(shell.snippets().filter(this::canBeImported));
         }
     }
 

@@ -78,6 +78,24 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void valueExpressionsRunAsStatementsThatKeepTheirValue() throws Exception {
+        assertEquals(2, eval("1+1").value());
+        jdk.jshell.Snippet last = evaluator.shell().snippets().reduce((a, b) -> b).orElseThrow();
+        assertEquals(jdk.jshell.Snippet.Kind.STATEMENT, last.kind(), "no type analysis, no $N variable");
+        assertEquals(CellResult.of(null), eval("(Object) null"));
+        assertEquals(5, eval("\"hello\".length()").value(), "a call goes through JShell's expression path");
+        assertFalse(eval("System.out.print(\"\")").hasValue(), "which knows a void call has no value");
+        // an error reads as JShell reports it for the expression as written
+        CompilationException e = assertThrows(CompilationException.class, () -> eval("1 +\n  notDeclared * 2"));
+        assertTrue(e.traceback().get(0).contains("line 2: cannot find symbol"), e.traceback().toString());
+        assertTrue(e.traceback().stream().anyMatch(l -> l.strip().equals("notDeclared * 2")), e.traceback().toString());
+        // an exception names the cell's own line
+        UserCodeException x = assertThrows(UserCodeException.class, () -> eval("int[] small = new int[2];\n\nsmall[5]"));
+        assertEquals("ArrayIndexOutOfBoundsException", x.errorName());
+        assertTrue(x.traceback().stream().anyMatch(l -> l.contains("line 3")), x.traceback().toString());
+    }
+
+    @Test
     void lastExpressionIsTheRealObject() throws Exception {
         CellResult r = eval("var list = new java.util.ArrayList<Integer>(java.util.List.of(1, 2));\nlist");
         assertTrue(r.hasValue());
