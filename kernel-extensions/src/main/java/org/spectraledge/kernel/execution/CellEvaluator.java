@@ -20,7 +20,6 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
-import org.spectraledge.kernel.runtime.CellValue;
 
 /**
  * Evaluates notebook cells with JShell inside this JVM.
@@ -186,9 +185,9 @@ public final class CellEvaluator implements AutoCloseable {
 
     private CellResult evalSnippet(CellSnippet snippet, String label) throws CellException {
         try {
-            Optional<String> statement = ValueExpressions.asStatement(snippet.source());
-            if (statement.isPresent()) {
-                Optional<CellResult> value = evalKeepingValue(statement.get(), snippet, label);
+            Optional<String> declaration = ValueExpressions.asDeclaration(snippet.source());
+            if (declaration.isPresent()) {
+                Optional<CellResult> value = evalAsVariable(declaration.get(), snippet, label);
                 if (value.isPresent()) {
                     return value.get();
                 }
@@ -202,27 +201,38 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Evaluates a value expression rewritten as a statement that hands its value over ({@link ValueExpressions}).
+     * Evaluates a value expression rewritten as a variable declaration ({@link ValueExpressions}), and drops the
+     * variable.
      *
-     * @return the value; empty if the statement does not compile, in which case nothing ran and the snippet is to be
+     * @return the value; empty if the declaration does not compile, in which case nothing ran and the snippet is to be
      *     evaluated as written (so that its errors read as usual)
      */
-    private Optional<CellResult> evalKeepingValue(String statement, CellSnippet snippet, String label) throws CellException {
-        CellValue.take(); // nothing of an earlier snippet
-        for (SnippetEvent event : shell.eval(statement)) {
-            if (event.causeSnippet() != null) {
-                continue;
+    private Optional<CellResult> evalAsVariable(String declaration, CellSnippet snippet, String label) throws CellException {
+        Snippet variable = null;
+        try {
+            CellResult result = CellResult.NONE;
+            for (SnippetEvent event : shell.eval(declaration)) {
+                if (event.causeSnippet() != null) {
+                    continue;
+                }
+                variable = event.snippet();
+                if (event.status() == Snippet.Status.REJECTED) {
+                    return Optional.empty();
+                }
+                origins.put(variable.id(), new Origin(label, snippet));
+                if (event.exception() != null) {
+                    throw userError(event.exception());
+                }
+                if (event.value() != null) {
+                    result = CellResult.of(control.takeValue(event.value()));
+                }
             }
-            if (event.status() == Snippet.Status.REJECTED) {
-                return Optional.empty();
-            }
-            origins.put(event.snippet().id(), new Origin(label, snippet));
-            if (event.exception() != null) {
-                throw userError(event.exception());
+            return Optional.of(result);
+        } finally {
+            if (variable != null && shell.status(variable).isActive()) {
+                shell.drop(variable); // like $N: later snippets would import it, and cells have no use for it
             }
         }
-        Object[] kept = CellValue.take();
-        return Optional.of(kept == null ? CellResult.NONE : CellResult.of(kept[0]));
     }
 
     private CellResult evalAsJShellDoes(CellSnippet snippet, String label) throws CellException {

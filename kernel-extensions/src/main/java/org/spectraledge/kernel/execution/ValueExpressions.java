@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.spectraledge.kernel.runtime.CellValue;
 
 /**
  * Recognizes snippets that are plainly an expression with a value ({@code 1+1}, {@code chart}, {@code run.summary},
- * {@code a[i] * 2}) and rewrites them as a statement that hands the value to the kernel ({@link CellValue}).
+ * {@code a[i] * 2}) and rewrites them as the declaration of a variable of type {@code Object} ({@link #VARIABLE})
+ * initialized with it, which the evaluator drops once it has the value.
  *
- * <p>Why: JShell compiles an expression snippet with one more javac task than a statement, to learn the expression's
- * type for a {@code $N} variable the kernel does not keep anyway; that task was a fifth of a trivial cell's time
- * (docs/benchmarks.md). The recognition is lexical and conservative: only literals, names, {@code new}, field and array
+ * <p>Why: a variable with an explicit type costs JShell three javac tasks (parse, analyze, compile). An expression costs
+ * one more, to learn its type for a {@code $N} variable the kernel does not keep, and so does a statement (a trial
+ * compile that looks for unreachable code); that task was about a fifth of a trivial cell's time (docs/benchmarks.md). The recognition is lexical and conservative: only literals, names, {@code new}, field and array
  * access, casts and operators, not ending in {@code )} (so never a method call, which may be {@code void}), with no
  * assignment, lambda, block, comment, text block or generic type arguments. Everything else, and any rewritten snippet
  * that does not compile, goes through JShell's own expression path unchanged, so a rewrite can only make a cell
@@ -20,8 +20,8 @@ import org.spectraledge.kernel.runtime.CellValue;
  */
 final class ValueExpressions {
 
-    private static final String KEEP = "{ " + CellValue.class.getName() + ".keep(";
-    private static final String END = "); }";
+    /** The variable a value expression initializes; the evaluator drops it after each snippet. */
+    static final String VARIABLE = "$spectralEdgeCellValue";
 
     /** Keywords an expression of this kind may contain; every other keyword means a statement or declaration. */
     private static final Set<String> ALLOWED_KEYWORDS = Set.of("true", "false", "null", "new", "instanceof");
@@ -41,15 +41,16 @@ final class ValueExpressions {
 
     private ValueExpressions() {}
 
-    /** {@code source} rewritten as a statement that keeps its value, if it is plainly a value expression. */
-    static Optional<String> asStatement(String source) {
+    /** {@code source} rewritten as a declaration of {@link #VARIABLE}, if it is plainly a value expression. */
+    static Optional<String> asDeclaration(String source) {
         // leading blank lines stay: the expression keeps its line numbers in stack traces
         String expression = source.stripTrailing();
         if (expression.endsWith(";")) {
             expression = expression.substring(0, expression.length() - 1).stripTrailing();
         }
         List<Token> tokens = tokens(expression);
-        return tokens != null && isValueExpression(tokens) ? Optional.of(KEEP + expression + END) : Optional.empty();
+        return tokens != null && isValueExpression(tokens)
+                ? Optional.of("Object " + VARIABLE + " = " + expression + ";") : Optional.empty();
     }
 
     private static boolean isValueExpression(List<Token> tokens) {

@@ -78,10 +78,12 @@ class CellEvaluatorTest {
     }
 
     @Test
-    void valueExpressionsRunAsStatementsThatKeepTheirValue() throws Exception {
+    void valueExpressionsRunAsAVariableThatIsDroppedAfterwards() throws Exception {
         assertEquals(2, eval("1+1").value());
         jdk.jshell.Snippet last = evaluator.shell().snippets().reduce((a, b) -> b).orElseThrow();
-        assertEquals(jdk.jshell.Snippet.Kind.STATEMENT, last.kind(), "no type analysis, no $N variable");
+        assertEquals(jdk.jshell.Snippet.Kind.VAR, last.kind(), "no type analysis, no $N variable");
+        assertEquals(jdk.jshell.Snippet.Status.DROPPED, evaluator.shell().status(last), "later cells do not import it");
+        assertEquals(3, eval("1+2").value(), "the next value cell declares it again");
         assertEquals(CellResult.of(null), eval("(Object) null"));
         assertEquals(5, eval("\"hello\".length()").value(), "a call goes through JShell's expression path");
         assertFalse(eval("System.out.print(\"\")").hasValue(), "which knows a void call has no value");
