@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,41 +20,27 @@ class TrainCommandTest {
 
     @TempDir Path dir;
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertUsage(Outcome o, String expected) {
-        assertEquals(2, o.code, o.err);
-        assertTrue(o.err.contains(expected), "expected '" + expected + "' in: " + o.err);
-        assertTrue(o.err.contains("usage: spectral-edge train"), o.err);
-    }
-
     @Test
     void badArgumentsAreUsageErrorsNamingTheArgument() {
         String out = dir.resolve("x").toString();
-        assertUsage(run("train", "--task", "add"), "--out DIR is required");
-        assertUsage(run("train", "--p", "abc", "--out", out), "--p must be an integer, got 'abc'");
-        assertUsage(run("train", "--bogus", "1", "--out", out), "unknown option --bogus");
-        assertUsage(run("train", "--task", "nope", "--out", out), "unknown task 'nope'; valid tasks: add");
-        assertUsage(run("train", "--lr", "-1", "--out", out), "--lr must be a learning rate > 0");
-        assertUsage(run("train", "--out", out, "--steps"), "option --steps needs a value");
+        CliOutcome.run("train", "--task", "add").assertUsage("train", "--out DIR is required");
+        CliOutcome.run("train", "--p", "abc", "--out", out).assertUsage("train", "--p must be an integer, got 'abc'");
+        CliOutcome.run("train", "--bogus", "1", "--out", out).assertUsage("train", "unknown option --bogus");
+        CliOutcome.run("train", "--task", "nope", "--out", out).assertUsage("train", "unknown task 'nope'; valid tasks: add");
+        CliOutcome.run("train", "--lr", "-1", "--out", out).assertUsage("train", "--lr must be a learning rate > 0");
+        CliOutcome.run("train", "--out", out, "--steps").assertUsage("train", "option --steps needs a value");
         assertTrue(Files.notExists(dir.resolve("x")), "a refused command writes nothing");
     }
 
     @Test
     void aRunPrintsItsStepsAndWritesTheRunFolder() throws Exception {
         Path out = dir.resolve("run");
-        Outcome o = run("train", "--task", "add", "--p", "23", "--d", "16", "--width", "32", "--steps", "60",
+        CliOutcome o = CliOutcome.run("train", "--task", "add", "--p", "23", "--d", "16", "--width", "32", "--steps", "60",
                 "--eval-every", "20", "--window", "4", "--threads", "1", "--checkpoint-every", "30", "--out", out.toString());
-        assertEquals(0, o.code, o.err);
-        assertTrue(o.out.contains("memorization step: "), o.out);
-        assertTrue(o.out.matches("(?s).*grok step: (\\d+|did not grok).*"), o.out);
-        assertTrue(o.out.contains("update capture on the training thread: "), o.out);
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("memorization step: "), o.out());
+        assertTrue(o.out().matches("(?s).*grok step: (\\d+|did not grok).*"), o.out());
+        assertTrue(o.out().contains("update capture on the training thread: "), o.out());
 
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals(RunFolder.METRICS_HEADER, metrics.get(0));

@@ -187,12 +187,12 @@ public final class CellEvaluator implements AutoCloseable {
         try {
             Optional<String> declaration = ValueExpressions.asDeclaration(snippet.source());
             if (declaration.isPresent()) {
-                Optional<CellResult> value = evalAsVariable(declaration.get(), snippet, label);
+                Optional<CellResult> value = evalSource(declaration.get(), snippet, label, true);
                 if (value.isPresent()) {
                     return value.get();
                 }
             }
-            return evalAsJShellDoes(snippet, label);
+            return evalSource(snippet.source(), snippet, label, false).orElseThrow();
         } finally {
             control.clearValues();
             // the compiler lists every class file JShell ever wrote on each compile: keep only the importable ones
@@ -201,70 +201,51 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Evaluates a value expression rewritten as a variable declaration ({@link ValueExpressions}), and drops the
-     * variable.
+     * Evaluates {@code source}: the snippet as written, or ({@code rewritten}) a value expression declared as a variable
+     * ({@link ValueExpressions}).
      *
-     * @return the value; empty if the declaration does not compile, in which case nothing ran and the snippet is to be
-     *     evaluated as written (so that its errors read as usual)
+     * @return the snippet's value, or {@link CellResult#NONE}; empty only if a rewritten snippet does not compile, in
+     *     which case nothing ran and the snippet is to be evaluated as written (so that its errors read as usual)
      */
-    private Optional<CellResult> evalAsVariable(String declaration, CellSnippet snippet, String label) throws CellException {
-        Snippet variable = null;
+    private Optional<CellResult> evalSource(String source, CellSnippet snippet, String label, boolean rewritten)
+            throws CellException {
+        List<Snippet> valueVariables = new ArrayList<>();
         try {
             CellResult result = CellResult.NONE;
-            for (SnippetEvent event : shell.eval(declaration)) {
+            for (SnippetEvent event : shell.eval(source)) {
                 if (event.causeSnippet() != null) {
-                    continue;
+                    continue; // a dependent snippet was re-validated; it is not this cell's code
                 }
-                variable = event.snippet();
+                Snippet s = event.snippet();
                 if (event.status() == Snippet.Status.REJECTED) {
-                    return Optional.empty();
+                    if (rewritten) {
+                        return Optional.empty();
+                    }
+                    origins.put(s.id(), new Origin(label, snippet));
+                    throw compilationError(s, snippet, label);
                 }
-                origins.put(variable.id(), new Origin(label, snippet));
+                origins.put(s.id(), new Origin(label, snippet));
+                if (rewritten || s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                    valueVariables.add(s);
+                }
                 if (event.exception() != null) {
                     throw userError(event.exception());
                 }
-                if (event.value() != null) {
+                if ((rewritten || isExpression(s)) && event.value() != null) {
                     result = CellResult.of(control.takeValue(event.value()));
                 }
             }
             return Optional.of(result);
         } finally {
-            if (variable != null && shell.status(variable).isActive()) {
-                shell.drop(variable); // like $N: later snippets would import it, and cells have no use for it
-            }
-        }
-    }
-
-    private CellResult evalAsJShellDoes(CellSnippet snippet, String label) throws CellException {
-        List<Snippet> tempVars = new ArrayList<>();
-        try {
-            CellResult result = CellResult.NONE;
-            for (SnippetEvent event : shell.eval(snippet.source())) {
-                if (event.causeSnippet() != null) {
-                    continue; // a dependent snippet was re-validated; it is not this cell's code
-                }
-                Snippet s = event.snippet();
-                origins.put(s.id(), new Origin(label, snippet));
-                if (s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-                    tempVars.add(s);
-                }
-                if (event.status() == Snippet.Status.REJECTED) {
-                    throw compilationError(s, snippet, label);
-                }
-                if (event.exception() != null) {
-                    throw userError(event.exception());
-                }
-                if (isExpression(s) && event.value() != null) {
-                    result = CellResult.of(control.takeValue(event.value()));
+            // JShell keeps every expression's value as a variable $N (and a rewritten one in ours) and imports all of
+            // them into each later snippet, so compiling a cell got slower with every value shown (about 50 ms of
+            // javac per trivial cell after a few hundred cells, 27 ms with them dropped; docs/benchmarks.md).
+            // The cell's value is already taken, so the variable is not kept: cells cannot refer to $N.
+            for (Snippet v : valueVariables) {
+                if (shell.status(v).isActive()) {
+                    shell.drop(v);
                 }
             }
-            return result;
-        } finally {
-            // JShell keeps every expression's value as a variable $N and imports all of them into each
-            // later snippet, so compiling a cell got slower with every value shown (about 50 ms of javac
-            // per trivial cell after a few hundred cells, 27 ms with them dropped; docs/benchmarks.md).
-            // The cell's value is already taken, so $N is not kept: cells cannot refer to $N.
-            tempVars.forEach(shell::drop);
         }
     }
 
