@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.spectraledge.train.Engines;
 
 /**
  * The PyTorch side of the throughput benchmark: Debian's {@code /usr/bin/python3} running {@code torch_peer.py}
@@ -41,6 +42,7 @@ final class TorchPeer implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(List.of(PYTHON, script.toString(), "--threads", Integer.toString(threads)));
             pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
             pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+            pb.environment().put(Engines.OMP_WAIT_POLICY, Engines.openMpWaitPolicy()); // the same OpenMP waits as ours
             pb.redirectError(ProcessBuilder.Redirect.INHERIT);
             process = pb.start();
         } catch (IOException e) {

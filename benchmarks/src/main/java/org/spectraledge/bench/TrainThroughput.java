@@ -154,10 +154,10 @@ public final class TrainThroughput {
             System.out.printf(Locale.ROOT, "%s: P = %,d, %d training examples, libtorch %s (DJL)%n", model.name(), parameters,
                     exp.train().size(), Engines.start().pytorchVersion());
             AnalysisConfig analysis = AnalysisConfig.builder().optWindow(config.window()).optLearningRate(config.lr()).build();
-            try (UpdateCapture capture = new UpdateCapture(exp.parameters(), List.of(ParameterGroup.all()), 1, analysis, exp.manager());
+            try (UpdateCapture capture = new UpdateCapture(exp.parameters(), List.of(ParameterGroup.all()), 1, analysis);
                  RunFolder folder = new RunFolder(dir, capture.groups(), config.window())) {
                 folder.createLogs();
-                capture.addSink(folder::append);
+                capture.addBackgroundSink(folder::append);
                 capture.start(exp.parameters(), 0);
                 Rounds rounds = new Rounds(model, steps, warmup, capture, peer);
                 TrainingLoop loop = exp.loop(0);

@@ -1,85 +1,115 @@
 package org.spectraledge.capture;
 
-import ai.djl.pytorch.jni.JniUtils;
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLibrary;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One background thread that runs capture jobs in the order they were submitted, so that the Gram update and the
- * window's analysis overlap the next training step instead of lengthening the current one (issue 3: capture must
- * cost at most 5 % of a step; the training thread now only takes the snapshot).
+ * One background thread that processes capture items in the order they were submitted, in batches, so that the Gram
+ * update and the window's analysis overlap training instead of lengthening its steps (issue 3: capture must cost at
+ * most 5 % of a step; the training thread only takes the snapshot).
  *
- * <p>At most {@link #CAPACITY} jobs wait; a full queue makes {@link #submit} wait, which bounds the memory held by
- * pending snapshots. Waits are uninterruptible on purpose: a job takes about a millisecond, and an interrupt of the
+ * <p>Batches: the thread waits until {@code batch} items are queued (or {@link #awaitIdle()} asks for what is there),
+ * so that a window's stored updates are read once per batch rather than once per step: the capture of a fast model
+ * then moves a fraction of the memory it would, which is what slowed the training itself (its data evicted from the
+ * caches), more than the capture's own time. At most two batches wait; a full queue makes {@link #submit} wait,
+ * which bounds the memory held by pending snapshots. Waits are uninterruptible on purpose: an interrupt of the
  * training thread (a notebook's stop button) must stay set for the training loop to see, not cut a hand-over in half.
- * The first job that throws ends the worker's usefulness: later jobs are skipped (only closed, so their native memory
- * is freed) and {@link #takeFailure()} returns what it threw, once, for the submitting thread to rethrow.
  *
- * <p>The thread runs PyTorch operations with grad mode off (nothing it computes needs gradients). It keeps PyTorch's
- * intra-op thread count, which is the training's: setting it here would set it for the whole process (PyTorch passes it
- * on to MKL globally), slowing the training's own matrix products.
+ * <p>The thread runs at the lowest scheduling priority (Linux {@code SCHED_IDLE}, else nice 19) where the C library
+ * allows it, so it fills the gaps training leaves on the cores instead of taking a core from a training thread
+ * mid-step: with both cores of a 2-core machine training, every millisecond it took there stalled the other training
+ * thread too. The gaps are there because PyTorch's OpenMP threads sleep while they wait ({@code Engines} sets
+ * {@code OMP_WAIT_POLICY=PASSIVE}).
+ *
+ * <p>The first batch that throws ends the worker's usefulness: later items are skipped (only released, e.g. their
+ * arrays recycled) and {@link #takeFailure()} returns what it threw, once, for the submitting thread to rethrow.
+ *
+ * @param <T> the items, e.g. one step's snapshots
  */
-final class CaptureWorker implements AutoCloseable {
+final class CaptureWorker<T> implements AutoCloseable {
 
-    /** A unit of work; {@link #close()} runs after {@link #run()}, and alone when the job is skipped. */
-    interface Job extends AutoCloseable {
-        void run();
+    /** What the thread does with the items. */
+    interface Processor<T> {
+        /** Processes consecutive items, oldest first. */
+        void process(List<T> batch);
 
-        @Override
-        void close();
+        /** Frees an item once it is processed or skipped. */
+        void release(T item);
     }
 
-    /** Jobs that may wait at once: one running while the next snapshot is taken is all the overlap needed. */
-    static final int CAPACITY = 2;
+    /** Linux {@code sched.h}: run only when a core would otherwise idle. */
+    private static final int SCHED_IDLE = 5;
+    /** {@code sys/resource.h}: {@code setpriority} of one process or, on Linux, one thread. */
+    private static final int PRIO_PROCESS = 0;
 
+    private final int batch;
+    private final int capacity;
+    private final Processor<T> processor;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Queue<Job> jobs = new ArrayDeque<>();
+    private final Queue<T> items = new ArrayDeque<>();
     private final Thread thread;
-    private boolean running;   // a job is being run
+    private int flushing;      // threads waiting in awaitIdle: process partial batches
+    private boolean running;   // a batch is being processed
     private boolean closed;
     private RuntimeException failure;
     private boolean failureTaken;
     private long busyNanos;
 
-    CaptureWorker(String name) {
+    /**
+     * @param name      thread name
+     * @param batch     items per batch (≥ 1)
+     * @param processor runs on the worker thread only
+     */
+    CaptureWorker(String name, int batch, Processor<T> processor) {
+        if (batch < 1) throw new IllegalArgumentException("a capture batch holds at least one step, got " + batch);
+        this.batch = batch;
+        this.capacity = 2 * batch;
+        this.processor = processor;
         thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
     }
 
     /**
-     * Queues {@code job}, waiting while {@link #CAPACITY} jobs are queued already. After a failure the job is still
-     * queued, to be skipped (closed) in order.
+     * Queues {@code item}, waiting while two batches are queued already. After a failure the item is still queued, to
+     * be skipped (released) in order.
      */
-    void submit(Job job) {
+    void submit(T item) {
         lock.lock();
         try {
             if (closed) {
-                job.close();
+                processor.release(item);
                 throw new IllegalStateException("the update capture is closed");
             }
-            while (jobs.size() >= CAPACITY) changed.awaitUninterruptibly();
-            jobs.add(job);
+            while (items.size() >= capacity) changed.awaitUninterruptibly();
+            items.add(item);
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Waits until every submitted job has run (or been skipped after a failure). */
+    /** Waits until every submitted item has been processed (or skipped after a failure), a partial batch included. */
     void awaitIdle() {
         lock.lock();
         try {
-            while (!jobs.isEmpty() || running) changed.awaitUninterruptibly();
+            flushing++;
+            changed.signalAll();
+            while (!items.isEmpty() || running) changed.awaitUninterruptibly();
         } finally {
+            flushing--;
             lock.unlock();
         }
     }
 
-    /** What the first failed job threw, the first time this is asked; else {@code null}. */
+    /** What the first failed batch threw, the first time this is asked; else {@code null}. */
     RuntimeException takeFailure() {
         lock.lock();
         try {
@@ -91,7 +121,7 @@ final class CaptureWorker implements AutoCloseable {
         }
     }
 
-    /** Seconds this thread spent running jobs. */
+    /** Seconds this thread spent processing (wall time, so it includes time other threads had its core). */
     double busySeconds() {
         lock.lock();
         try {
@@ -101,7 +131,7 @@ final class CaptureWorker implements AutoCloseable {
         }
     }
 
-    /** Skips the jobs still queued (closing them) and ends the thread once the running job is done. */
+    /** Skips the items still queued (releasing them) and ends the thread once the running batch is done. */
     @Override
     public void close() {
         lock.lock();
@@ -120,15 +150,15 @@ final class CaptureWorker implements AutoCloseable {
     }
 
     private void loop() {
-        JniUtils.setGradMode(false);
+        lowerPriority();
         while (true) {
-            Job job;
+            List<T> taken = new ArrayList<>(batch);
             boolean skip;
             lock.lock();
             try {
-                while (jobs.isEmpty() && !closed) changed.awaitUninterruptibly();
-                if (jobs.isEmpty()) return;
-                job = jobs.poll();
+                while (items.size() < batch && !closed && (flushing == 0 || items.isEmpty())) changed.awaitUninterruptibly();
+                if (items.isEmpty()) return; // closed
+                while (taken.size() < batch && !items.isEmpty()) taken.add(items.poll());
                 skip = failure != null || closed;
                 running = true;
                 changed.signalAll();
@@ -137,12 +167,14 @@ final class CaptureWorker implements AutoCloseable {
             }
             long t0 = System.nanoTime();
             RuntimeException thrown = null;
-            try (job) {
-                if (!skip) job.run();
+            try {
+                if (!skip) processor.process(taken);
             } catch (RuntimeException e) {
                 thrown = e;
             } catch (Error e) {
                 thrown = new IllegalStateException("update capture failed: " + e, e);
+            } finally {
+                taken.forEach(processor::release);
             }
             lock.lock();
             try {
@@ -153,6 +185,24 @@ final class CaptureWorker implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /**
+     * Linux: the calling thread to {@code SCHED_IDLE} (it runs only on a core nothing else wants), or failing that to
+     * nice 19; a thread's policy and nice value are its own. Elsewhere, nothing.
+     */
+    private static void lowerPriority() {
+        try {
+            NativeLibrary c = NativeLibrary.getInstance("c");
+            int tid = c.getFunction("gettid").invokeInt(new Object[0]);
+            Memory param = new Memory(Integer.BYTES);   // struct sched_param { int sched_priority = 0; }
+            param.clear();
+            if (c.getFunction("sched_setscheduler").invokeInt(new Object[] {tid, SCHED_IDLE, param}) != 0) {
+                c.getFunction("setpriority").invokeInt(new Object[] {PRIO_PROCESS, tid, 19});
+            }
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            // not glibc ≥ 2.30 on Linux: the thread keeps the normal priority, the capture is only less polite
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.spectraledge.capture;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,6 +13,8 @@ import java.util.function.BiConsumer;
 import org.spectraledge.spectral.AnalysisConfig;
 import org.spectraledge.spectral.NonFiniteUpdateException;
 import org.spectraledge.spectral.SpectralAnalyzer;
+import org.spectraledge.spectral.UpdateWindow;
+import org.spectraledge.spectral.VectorSource;
 import org.spectraledge.spectral.WindowResult;
 import org.spectraledge.train.NamedParameter;
 import org.spectraledge.train.StepContext;
@@ -24,14 +24,17 @@ import org.spectraledge.train.TrainingOutcome;
 /**
  * The training listener that captures parameter updates (SPEC §1): every {@code stride} optimizer steps it takes a
  * snapshot of each parameter group, forms the update against the previous one, and streams it into that group's
- * window, all in native memory ({@link NativeUpdateWindow}); the window's Gram state is then analyzed in Java. Each
- * new {@link WindowResult} (labelled by optimizer step) goes to the sinks, e.g. the run log or a live figure.
+ * {@link UpdateWindow}, whose Gram state is then analyzed. Each new {@link WindowResult} (labelled by optimizer step)
+ * goes to the sinks, e.g. the run log or a live figure.
  *
- * <p>Only the snapshot (a copy of θ, checked for NaN) is taken on the training thread. The update, its inner
- * products and the analysis run on a background thread ({@link CaptureWorker}) while the next step trains, in
- * order, so the results are exactly those of doing it all inline. The sinks are still called on the training
- * thread, in order, when it next comes here: a window's result reaches them one capture later, or at
- * {@link #drain()}, which the end of training, checkpoints and every accessor of the windows call first.
+ * <p>Only the snapshot (θ copied to the Java heap and checked for NaN, {@link SnapshotReader}) is taken on the
+ * training thread. The update, its inner products and the analysis run on a background thread
+ * ({@link CaptureWorker}) while the next step trains, in order, so the results are exactly those of doing it all
+ * inline. The background work is plain Java on one thread: engine operations there would start their own OpenMP
+ * teams next to training's and, with training on every core, slow it far more than their own time (measured in
+ * docs/benchmarks.md, issue 3). The sinks are still called on the training thread, in order, when it next comes
+ * here: a window's result reaches them one capture later, or at {@link #drain()}, which the end of training,
+ * checkpoints and every accessor of the windows call first.
  *
  * <p>Call {@link #start} once with the initial parameters before the first step (a resumed run restores the
  * windows with {@link #load} instead). The time spent here is measured, so its overhead can be reported.
@@ -41,15 +44,24 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
     private final int stride;
     private final AnalysisConfig config;
     private final Map<String, ParameterGroup.Selection> selections = new LinkedHashMap<>();
-    private final Map<String, NativeUpdateWindow> windows = new LinkedHashMap<>();
+    private final Map<String, SnapshotReader> readers = new LinkedHashMap<>();
+    private final Map<String, UpdateWindow> windows = new LinkedHashMap<>();
     private final Map<String, SpectralAnalyzer> analyzers = new LinkedHashMap<>();
     private final Map<String, List<WindowResult>> results = new LinkedHashMap<>();
     private final List<BiConsumer<String, WindowResult>> sinks = new ArrayList<>();
-    private final Map<String, Integer> positions = new LinkedHashMap<>();
+    private final List<BiConsumer<String, WindowResult>> backgroundSinks = new ArrayList<>();
     /** Results the worker finished and the sinks have not seen yet, in order. */
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
-    private final CaptureWorker worker = new CaptureWorker("update-capture");
+    private final CaptureWorker<Snapshots> worker;
     private long nanos;
+
+    /** Most snapshots per background batch: beyond 8 the stored updates' share of the memory moved is small. */
+    static final int MAX_BATCH = 8;
+    /** Bound on the memory of snapshots waiting for the background thread (two batches). */
+    static final long PENDING_BYTES = 64L << 20;
+
+    /** One capture's θ of every group, by group name, and its step label. */
+    private record Snapshots(Map<String, double[]> theta, long step) {}
 
     private record Finished(String group, WindowResult result) {}
 
@@ -58,26 +70,36 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
      * @param groups     the groups to capture
      * @param stride     capture every this many optimizer steps (SPEC default: 1 below 10⁶ parameters, else 100)
      * @param config     window length and analysis settings (its learning rate feeds 𝒜)
-     * @param manager    parent of the windows' native memory
      */
-    public UpdateCapture(List<NamedParameter> parameters, List<ParameterGroup> groups, int stride, AnalysisConfig config,
-                         NDManager manager) {
+    public UpdateCapture(List<NamedParameter> parameters, List<ParameterGroup> groups, int stride, AnalysisConfig config) {
         if (stride < 1) throw new IllegalArgumentException("capture stride must be ≥ 1 step, got " + stride);
         if (groups.isEmpty()) throw new IllegalArgumentException("capture at least one parameter group, e.g. 'all'");
         this.stride = stride;
         this.config = config;
+        Map<String, Integer> positions = new LinkedHashMap<>();
         for (int i = 0; i < parameters.size(); i++) positions.put(parameters.get(i).name(), i);
         ParameterLayout.Builder layout = ParameterLayout.builder();
         for (NamedParameter p : parameters) layout.add(p.name(), Math.toIntExact(p.parameter().getArray().size()));
         ParameterLayout built = layout.build();
+        int batch = batchSize(8L * groups.stream().mapToLong(g -> g.resolve(built).size()).sum());
         for (ParameterGroup g : groups) {
             if (selections.containsKey(g.name())) throw new IllegalArgumentException("parameter group '" + g.name() + "' given twice");
             ParameterGroup.Selection s = g.resolve(built);
             selections.put(g.name(), s);
-            windows.put(g.name(), new NativeUpdateWindow(g.name(), config.window(), s.size(), manager));
+            readers.put(g.name(), new SnapshotReader(g.name(), s.names(), s.names().stream().mapToInt(positions::get).toArray(), s.size()));
+            windows.put(g.name(), new UpdateWindow(g.name(), config.window(), s.size(), batch));
             analyzers.put(g.name(), new SpectralAnalyzer(config, s.size()));
             results.put(g.name(), new ArrayList<>());
         }
+        worker = new CaptureWorker<>("update-capture", batch, new Pushes());
+    }
+
+    /**
+     * Snapshots per background batch for captures of this many bytes: {@link #MAX_BATCH}, fewer where two batches
+     * would hold more than {@link #PENDING_BYTES} (at least 1).
+     */
+    static int batchSize(long bytesPerCapture) {
+        return (int) Math.max(1, Math.min(MAX_BATCH, PENDING_BYTES / (2 * bytesPerCapture)));
     }
 
     /** SPEC §1 default stride: 1 for models under 10⁶ parameters, else 100. */
@@ -85,9 +107,21 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
         return parameters < 1_000_000 ? 1 : 100;
     }
 
-    /** Receives every new window result with its group name. */
+    /** Receives every new window result with its group name, on the training thread (one capture later or at {@link #drain()}). */
     public UpdateCapture addSink(BiConsumer<String, WindowResult> sink) {
         sinks.add(sink);
+        return this;
+    }
+
+    /**
+     * Receives every new window result with its group name on the background thread, in order, as soon as it is
+     * computed: for consumers that are thread-safe and may be slow, such as the run log (formatting and writing a row
+     * per step took the training thread about as long as taking the snapshot). If it throws, capture stops as on a
+     * failed push: the error is rethrown on the training thread at its next capture or {@link #drain()}. Add
+     * background sinks before the first capture.
+     */
+    public UpdateCapture addBackgroundSink(BiConsumer<String, WindowResult> sink) {
+        backgroundSinks.add(sink);
         return this;
     }
 
@@ -112,8 +146,8 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
         return s;
     }
 
-    /** The native window of a group (for directions v_j on demand), after {@link #drain()}. */
-    public NativeUpdateWindow window(String group) {
+    /** The window of a group (for directions v_j on demand), after {@link #drain()}. */
+    public UpdateWindow window(String group) {
         drain();
         return windows.get(group);
     }
@@ -169,50 +203,48 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
         long t0 = System.nanoTime();
         try {
             deliver();
-            Map<NativeUpdateWindow, NDArray> snapshots = new LinkedHashMap<>();
-            NDManager scope = null;
+            Map<String, double[]> snapshots = new LinkedHashMap<>();
             try {
-                for (Map.Entry<String, NativeUpdateWindow> e : windows.entrySet()) {
-                    List<NDArray> arrays = new ArrayList<>();
-                    for (String name : selections.get(e.getKey()).names()) arrays.add(parameters.get(positions.get(name)).parameter().getArray());
-                    if (scope == null) scope = e.getValue().manager().newSubManager();
-                    snapshots.put(e.getValue(), e.getValue().snapshot(arrays, step, scope));
-                }
+                for (Map.Entry<String, SnapshotReader> e : readers.entrySet()) snapshots.put(e.getKey(), e.getValue().read(parameters, step));
             } catch (RuntimeException e) {
-                if (scope != null) scope.close();
+                snapshots.forEach((group, theta) -> readers.get(group).recycle(theta));
                 throw e;
             }
-            worker.submit(new PushJob(snapshots, step, scope));
+            worker.submit(new Snapshots(snapshots, step));
         } finally {
             nanos += System.nanoTime() - t0;
         }
     }
 
-    /** Pushes one step's snapshots into their windows and analyzes them, on the background thread. */
-    private final class PushJob implements CaptureWorker.Job {
-        private final Map<NativeUpdateWindow, NDArray> snapshots;
-        private final long step;
-        private final NDManager scope;
-
-        PushJob(Map<NativeUpdateWindow, NDArray> snapshots, long step, NDManager scope) {
-            this.snapshots = snapshots;
-            this.step = step;
-            this.scope = scope;
-        }
-
+    /**
+     * Pushes a batch of captures into the windows and analyzes every window, on the background thread. Results are
+     * queued for the sinks in capture order (every group of one capture, then the next), as if pushed one by one.
+     */
+    private final class Pushes implements CaptureWorker.Processor<Snapshots> {
         @Override
-        public void run() {
-            for (Map.Entry<String, NativeUpdateWindow> e : windows.entrySet()) {
-                if (e.getValue().push(snapshots.get(e.getValue()), step)) {
-                    analyzers.get(e.getKey()).analyze(e.getValue().gram())
-                            .ifPresent(r -> finished.add(new Finished(e.getKey(), r)));
+        public void process(List<Snapshots> batch) {
+            long[] steps = batch.stream().mapToLong(Snapshots::step).toArray();
+            List<List<Finished>> byCapture = new ArrayList<>();
+            for (int a = 0; a < batch.size(); a++) byCapture.add(new ArrayList<>(windows.size()));
+            try {
+                for (Map.Entry<String, UpdateWindow> e : windows.entrySet()) {
+                    String group = e.getKey();
+                    UpdateWindow window = e.getValue();
+                    List<VectorSource> thetas = batch.stream().map(c -> VectorSource.of(c.theta().get(group))).toList();
+                    window.pushSnapshots(thetas, steps, a -> analyzers.get(group).analyze(window.gram())
+                            .ifPresent(r -> byCapture.get(a).add(new Finished(group, r))));
                 }
+            } finally {
+                byCapture.forEach(finished::addAll);
+            }
+            for (List<Finished> capture : byCapture) {
+                for (Finished f : capture) for (BiConsumer<String, WindowResult> s : backgroundSinks) s.accept(f.group(), f.result());
             }
         }
 
         @Override
-        public void close() {
-            scope.close();
+        public void release(Snapshots capture) {
+            capture.theta().forEach((group, theta) -> readers.get(group).recycle(theta));
         }
     }
 
@@ -230,7 +262,7 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
     public void save(DataOutputStream out) throws IOException {
         drain();
         out.writeInt(windows.size());
-        for (NativeUpdateWindow w : windows.values()) w.save(out);
+        for (UpdateWindow w : windows.values()) WindowCheckpoint.write(out, w);
     }
 
     /**
@@ -241,8 +273,8 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
         drain();
         int n = in.readInt();
         if (n != windows.size()) throw new IOException("checkpoint holds " + n + " captured groups, this run has " + windows.size());
-        for (Map.Entry<String, NativeUpdateWindow> e : windows.entrySet()) {
-            e.getValue().load(in);
+        for (Map.Entry<String, UpdateWindow> e : windows.entrySet()) {
+            WindowCheckpoint.read(in, e.getValue());
             analyzers.put(e.getKey(), SpectralAnalyzer.resuming(config, selections.get(e.getKey()).size(), e.getValue().gram()));
             results.get(e.getKey()).clear();
         }
@@ -252,6 +284,5 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
     public void close() {
         worker.close();
         finished.clear();
-        windows.values().forEach(NativeUpdateWindow::close);
     }
 }

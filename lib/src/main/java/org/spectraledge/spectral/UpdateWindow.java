@@ -1,5 +1,9 @@
 package org.spectraledge.spectral;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+
 /**
  * The rolling window of the last W parameter updates of one parameter group, with its Gram matrix kept up to
  * date as updates stream in (SPEC §1).
@@ -9,9 +13,10 @@ package org.spectraledge.spectral;
  * W stored updates once, in one fused blocked pass that computes the W+1 new inner products ⟨δ_t, δ_i⟩ (including
  * ‖δ_t‖² and the product with the update about to leave): O(P·W) work, never O(P·W²), float64 throughout.
  *
- * <p>Memory: W+1 update vectors of P doubles (the extra slot receives the new update while the leaving one is
- * still read), plus two snapshots of P doubles in snapshot mode. A rejected push (NaN, infinity, wrong length)
- * leaves the window exactly as it was.
+ * <p>Memory: W+B update vectors of P doubles, B the largest batch ({@link #pushSnapshots}; 1 unless asked for), so
+ * that a batch's new updates go into slots nothing in the window reads while the stored ones are still being read,
+ * plus two snapshots of P doubles in snapshot mode. A rejected push (NaN, infinity, wrong length) leaves the window
+ * exactly as it was.
  */
 public final class UpdateWindow {
     /** Elements per block of the fused pass: 16 KiB of doubles per stream, so a block of every stream stays in L2. */
@@ -19,8 +24,8 @@ public final class UpdateWindow {
 
     private final String group;
     private final int dimension;
-    private final GramWindow gram;
-    private final double[][] slots;     // update vectors, indexed by sequence number mod (W+1), allocated lazily
+    private GramWindow gram;
+    private final double[][] slots;     // update vectors, indexed by sequence number mod (W+B), allocated lazily
     private double[] previous;          // θ_{t−1} in snapshot mode
     private double[] incoming;          // receives θ_t during a push; swapped with previous on success
     private long snapshots;
@@ -31,11 +36,21 @@ public final class UpdateWindow {
      * @param dimension P, the length of every update
      */
     public UpdateWindow(String group, int window, int dimension) {
+        this(group, window, dimension, 1);
+    }
+
+    /**
+     * A window that takes batches of up to {@code batch} snapshots in one pass ({@link #pushSnapshots}).
+     *
+     * @param batch B ≥ 1; the window keeps W+B vectors
+     */
+    public UpdateWindow(String group, int window, int dimension, int batch) {
         if (dimension < 1) throw new IllegalArgumentException("group '" + group + "' has no parameters (P = " + dimension + ")");
+        if (batch < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
         this.group = group;
         this.dimension = dimension;
         this.gram = new GramWindow(window);
-        this.slots = new double[window + 1][];
+        this.slots = new double[window + batch][];
     }
 
     /** The group name. */
@@ -60,24 +75,48 @@ public final class UpdateWindow {
      * @throws NonFiniteUpdateException if δ_t holds NaN or an infinity; the window keeps its previous state
      */
     public boolean pushSnapshot(VectorSource theta, long step) {
-        checkLength(theta, step);
-        if (previous == null) {
-            previous = new double[dimension];
-            readAll(theta, previous);
-            if (!allFinite(previous)) {
-                previous = null;
-                throw context(new NonFiniteUpdateException(step, "the first snapshot holds NaN or an infinity"));
-            }
-            snapshots++;
-            return false;
+        boolean[] pushed = {false};
+        pushSnapshots(List.of(theta), new long[] {step}, a -> pushed[0] = true);
+        return pushed[0];
+    }
+
+    /**
+     * Adds snapshots θ_a in order: the same, bit for bit, as {@link #pushSnapshot} for each in turn, but the W stored
+     * updates are read from memory once per batch of B (the constructor's) instead of once per snapshot; the batch's
+     * own updates are dotted with each other from the cache. A batch of B thus moves about (W/B + 4)·8 bytes per
+     * parameter and snapshot instead of (W + 4)·8, which keeps a capture of a fast-training model from evicting the
+     * training's data from the caches (docs/benchmarks.md, issue 3). Longer lists are taken B at a time.
+     *
+     * @param thetas    the snapshots, each of length P. Not modified.
+     * @param steps     their labels, one per snapshot. Not modified.
+     * @param afterEach called with the batch index of each snapshot whose update is pushed, right after that push, so
+     *                  that {@link #gram()} is the state of that moment (e.g. to analyze every window). If it throws,
+     *                  the remaining updates are still pushed (without calling it) and the first exception is
+     *                  rethrown at the end, so the window stays consistent.
+     * @throws NonFiniteUpdateException at the first snapshot whose update holds NaN or an infinity: the updates
+     *                                  before it are pushed, it and the later ones are not, and the window is exactly
+     *                                  as after the last good one
+     */
+    public void pushSnapshots(List<? extends VectorSource> thetas, long[] steps, IntConsumer afterEach) {
+        if (steps.length != thetas.size()) {
+            throw new IllegalArgumentException(thetas.size() + " snapshots but " + steps.length + " step labels");
         }
-        if (incoming == null) incoming = new double[dimension];
-        push(theta, true, step);
-        double[] t = previous;
-        previous = incoming;
-        incoming = t;
-        snapshots++;
-        return true;
+        for (int a = 0; a < thetas.size(); a++) checkLength(thetas.get(a), steps[a]);
+        int first = 0;
+        if (previous == null && !thetas.isEmpty()) {
+            double[] theta = new double[dimension];
+            readAll(thetas.get(0), theta);
+            if (!allFinite(theta)) throw context(new NonFiniteUpdateException(steps[0], "the first snapshot holds NaN or an infinity"));
+            previous = theta;
+            snapshots++;
+            first = 1;
+        }
+        if (first == thetas.size()) return;
+        int batch = slots.length - gram.capacity();
+        for (int from = first; from < thetas.size(); from += batch) {
+            int to = Math.min(thetas.size(), from + batch), offset = from;
+            push(thetas.subList(from, to), Arrays.copyOfRange(steps, from, to), true, a -> afterEach.accept(a + offset));
+        }
     }
 
     /**
@@ -88,7 +127,7 @@ public final class UpdateWindow {
      */
     public void pushUpdate(VectorSource delta, long step) {
         checkLength(delta, step);
-        push(delta, false, step);
+        push(List.of(delta), new long[] {step}, false, a -> {});
     }
 
     /**
@@ -101,12 +140,25 @@ public final class UpdateWindow {
         int w = gram.size();
         if (k < 1 || k > w) throw new IllegalArgumentException("asked for " + k + " directions of a window of " + w + " updates");
         Spectrum s = Spectrum.of(gram.gram());
-        double[][] u = s.u();
-        double[][] v = new double[k][dimension];
-        for (int j = 0; j < k; j++) {
-            if (s.sigma(j + 1) == 0) continue;
+        return directions(Arrays.copyOf(s.u(), k), Arrays.copyOf(s.sigma(), k));
+    }
+
+    /**
+     * The directions v_j = Xᵀu_j / σ_j for a spectrum already at hand (e.g. a {@link WindowResult}'s, which is this
+     * window's while no newer update has been pushed).
+     *
+     * @param u     left singular vectors u_j, one per row (k×w, oldest update first). Not modified.
+     * @param sigma the matching σ_j (at least k). Not modified.
+     * @return k×P; a direction whose σ_j is 0 is returned as zeros
+     */
+    public double[][] directions(double[][] u, double[] sigma) {
+        int w = gram.size();
+        double[][] v = new double[u.length][dimension];
+        for (int j = 0; j < u.length; j++) {
+            if (u[j].length != w) throw new IllegalArgumentException("u_" + (j + 1) + " has " + u[j].length + " entries, the window " + w);
+            if (sigma[j] == 0) continue;
             for (int i = 0; i < w; i++) {
-                double c = u[j][i] / s.sigma(j + 1);
+                double c = u[j][i] / sigma[j];
                 double[] d = slots[slot(gram.count() - w + i)];
                 for (int p = 0; p < dimension; p++) v[j][p] += c * d[p];
             }
@@ -121,37 +173,102 @@ public final class UpdateWindow {
         return slots[slot(gram.count() - w + i)].clone();
     }
 
-    private void push(VectorSource source, boolean snapshot, long step) {
+    /**
+     * Pushes k ≤ B updates in one blocked pass over the stored ones. Update a (sequence number seq + a) is dotted with
+     * the W updates before it, oldest first: stored ones (read once per block for the whole batch) and earlier updates
+     * of the batch (in the cache). Each product is summed in the same order as a one-update push, so batching never
+     * changes a result. Update a goes into slot seq + a mod (W+B), which holds an update that left the window before
+     * this batch began, so a rejected update leaves the window's vectors as they were.
+     *
+     * @param sources snapshots θ_a (then δ_a = θ_a − θ_{a−1}, θ_{−1} = {@link #previous}) or updates δ_a
+     */
+    private void push(List<? extends VectorSource> sources, long[] steps, boolean snapshot, IntConsumer afterEach) {
+        int k = sources.size();
+        int capacity = gram.capacity();
         long seq = gram.count();
-        int m = gram.pendingDots();
-        int target = slot(seq);
-        if (slots[target] == null) slots[target] = new double[dimension];
-        double[] out = slots[target];
-        double[][] window = new double[m][];
-        for (int i = 0; i < m; i++) window[i] = slots[slot(seq - m + i)];
+        int stored = (int) Math.min(capacity, seq);
+        double[][] window = new double[stored][];
+        for (int i = 0; i < stored; i++) window[i] = slots[slot(seq - stored + i)];
+        double[][] target = new double[k][];
+        for (int a = 0; a < k; a++) {
+            int t = slot(seq + a);
+            if (slots[t] == null) slots[t] = new double[dimension];
+            target[a] = slots[t];
+        }
+        double[][] dots = new double[k][];
+        for (int a = 0; a < k; a++) dots[a] = new double[(int) Math.min(capacity, seq + a)];
+        double[] self = new double[k];
+        if (snapshot && incoming == null) incoming = new double[dimension];
 
-        double[] dots = new double[m];
-        double self = 0;
-        double[] block = new double[BLOCK];
+        double[][] delta = new double[k][BLOCK];
         for (int off = 0; off < dimension; off += BLOCK) {
             int n = Math.min(BLOCK, dimension - off);
-            source.read(off, block, n);
-            if (snapshot) {
-                System.arraycopy(block, 0, incoming, off, n);
-                for (int i = 0; i < n; i++) block[i] -= previous[off + i];
+            readDeltas(sources, snapshot, off, n, delta);
+            for (int a = 0; a < k; a++) {
+                long oldest = Math.max(0, seq + a - capacity);
+                int fromWindow = (int) Math.max(0, seq - oldest);
+                int i0 = stored - fromWindow;
+                double[] d = delta[a];
+                double[] out = dots[a];
+                // two stored updates per pass over the block: one load of the new block serves both products
+                int j = 0;
+                for (; j + 1 < fromWindow; j += 2) dot2(d, window[i0 + j], window[i0 + j + 1], off, n, out, j);
+                if (j < fromWindow) out[j] += dot(d, window[i0 + j++], off, n);
+                for (int b = (int) Math.max(0, oldest - seq); b < a; b++) out[j++] += dot(d, delta[b], 0, n);
+                self[a] += dot(d, d, 0, n);
+                System.arraycopy(d, 0, target[a], off, n);
             }
-            // two stored updates per pass over the block: one load of the new block serves both products
-            int i = 0;
-            for (; i + 1 < m; i += 2) dot2(block, window[i], window[i + 1], off, n, dots, i);
-            if (i < m) dots[i] += dot(block, window[i], off, n);
-            self += dot(block, block, 0, n);
-            System.arraycopy(block, 0, out, off, n);
         }
-        try {
-            gram.push(dots, self, step);
-        } catch (NonFiniteUpdateException e) {
-            throw context(e);
+
+        int accepted = 0;
+        while (accepted < k && allFinite(dots[accepted]) && Double.isFinite(self[accepted])) accepted++;
+        if (snapshot && accepted == k) {
+            double[] t = previous;
+            previous = incoming;
+            incoming = t;
+        } else if (snapshot && accepted > 0) {
+            readAll(sources.get(accepted - 1), previous);
         }
+        if (snapshot) snapshots += accepted;
+        RuntimeException thrown = null;
+        for (int a = 0; a < accepted; a++) {
+            gram.push(dots[a], self[a], steps[a]);
+            if (thrown != null) continue;
+            try {
+                afterEach.accept(a);
+            } catch (RuntimeException e) {
+                thrown = e;
+            }
+        }
+        if (accepted < k) {
+            try {
+                gram.push(dots[accepted], self[accepted], steps[accepted]);
+                throw new IllegalStateException("update " + accepted + " of the batch was expected to be rejected");
+            } catch (NonFiniteUpdateException e) {
+                if (thrown == null) thrown = context(e);
+            }
+        }
+        if (thrown != null) throw thrown;
+    }
+
+    /**
+     * Block [off, off+n) of each update of the batch into {@code delta}. For snapshots θ_{k−1}'s block also goes to
+     * {@link #incoming} (the next previous snapshot) and the differences are taken from the last update down, so
+     * that θ_{a−1} is still raw when δ_a is formed.
+     *
+     * @param delta Modified.
+     */
+    private void readDeltas(List<? extends VectorSource> sources, boolean snapshot, int off, int n, double[][] delta) {
+        int k = sources.size();
+        for (int a = 0; a < k; a++) sources.get(a).read(off, delta[a], n);
+        if (!snapshot) return;
+        System.arraycopy(delta[k - 1], 0, incoming, off, n);
+        for (int a = k - 1; a >= 1; a--) {
+            double[] d = delta[a], before = delta[a - 1];
+            for (int i = 0; i < n; i++) d[i] -= before[i];
+        }
+        double[] d = delta[0];
+        for (int i = 0; i < n; i++) d[i] -= previous[off + i];
     }
 
     /** Σ_i a[i]·b[off+i] for i < n, with four independent accumulators so the loop is not one long dependency chain. */
@@ -197,6 +314,54 @@ public final class UpdateWindow {
         }
         sums[at] += (b0 + b1) + (b2 + b3);
         sums[at + 1] += (c0 + c1) + (c2 + c3);
+    }
+
+    /**
+     * Everything needed to continue this window elsewhere (a checkpoint).
+     *
+     * @param gram      the Gram state
+     * @param recent    the last W+1 updates (the window and the one that left it last), indexed by sequence number
+     *                  mod (W+1); {@code null} where there is none yet
+     * @param previous  θ_{t−1} in snapshot mode, else {@code null}
+     * @param snapshots snapshots seen so far
+     */
+    public record State(GramWindow.State gram, double[][] recent, double[] previous, long snapshots) {}
+
+    /** The state, sharing this window's arrays: write it out before the next push. */
+    public State state() {
+        int ring = gram.capacity() + 1;
+        double[][] recent = new double[ring][];
+        for (long q = Math.max(0, gram.count() - ring); q < gram.count(); q++) recent[(int) (q % ring)] = slots[slot(q)];
+        return new State(gram.state(), recent, previous, snapshots);
+    }
+
+    /**
+     * Continues from a saved state, replacing this window's.
+     *
+     * @throws IllegalArgumentException if the state is of another window length or dimension
+     */
+    public void restore(State state) {
+        GramWindow.State g = state.gram();
+        int ring = gram.capacity() + 1;
+        if (g.capacity() != gram.capacity() || state.recent().length != ring) {
+            throw new IllegalArgumentException("group '" + group + "': saved window has W = " + g.capacity() + ", this one " + gram.capacity());
+        }
+        for (double[] v : state.recent()) checkDimension(v);
+        checkDimension(state.previous());
+        Arrays.fill(slots, null);
+        for (long q = Math.max(0, g.count() - ring); q < g.count(); q++) {
+            double[] v = state.recent()[(int) (q % ring)];
+            slots[slot(q)] = v == null ? null : v.clone();
+        }
+        previous = state.previous() == null ? null : state.previous().clone();
+        gram = GramWindow.restore(g);
+        snapshots = state.snapshots();
+    }
+
+    private void checkDimension(double[] v) {
+        if (v != null && v.length != dimension) {
+            throw new IllegalArgumentException("group '" + group + "': saved vectors have " + v.length + " elements, this window holds " + dimension);
+        }
     }
 
     private void checkLength(VectorSource v, long step) {

@@ -21,7 +21,7 @@ import org.spectraledge.train.TensorSplit;
 /**
  * The loss landscape along the window's parameter-space directions v_j of one parameter group (SPEC §6), for a DJL
  * model: curvature h_j, gradient projections G_j, and the loss change when v_j is ablated from the weights. A
- * direction is a vector over the group's parameters in layout order (as {@code NativeUpdateWindow.directions} returns
+ * direction is a vector over the group's parameters in layout order (as {@code UpdateWindow.directions} returns
  * it); the probe perturbs exactly those tensors and always restores them bit for bit.
  */
 public final class ModeProbe {

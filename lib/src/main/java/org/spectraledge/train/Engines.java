@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.Utils;
+import com.sun.jna.NativeLibrary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,12 @@ import java.util.Optional;
  *   <li>{@code ai.djl.pytorch.num_threads} and {@code ai.djl.pytorch.num_interop_threads}: read
  *       once, in {@code PtEngine.newInstance}.</li>
  *   <li>{@code ENGINE_CACHE_DIR} when {@link EngineConfig#cacheDir()} is given.</li>
+ *   <li>The environment variable {@code OMP_WAIT_POLICY=PASSIVE} (set in this process through the C library, before
+ *       libtorch and its OpenMP runtime load; left alone if already set): OpenMP threads that wait for work sleep
+ *       instead of spinning for milliseconds. On a machine whose cores are all training, a spinning thread takes the
+ *       core that the update capture, the kernel or the training thread's own Java code needs; measured on 2 cores, the
+ *       fast MLP trained faster with it and the capture's slowdown of training fell from 13-20 % to about 0
+ *       (docs/benchmarks.md, issue 3).</li>
  * </ul>
  * {@code PYTORCH_VERSION} and {@code PYTORCH_FLAVOR} are deliberately left alone: a value that
  * does not match the bundled jar sends DJL to its download path.
@@ -36,6 +43,10 @@ import java.util.Optional;
  * directory cannot be applied any more and throws.
  */
 public final class Engines {
+
+    /** The OpenMP setting chosen before libtorch loads ({@link #openMpWaitPolicy()}). */
+    public static final String OMP_WAIT_POLICY = "OMP_WAIT_POLICY";
+    private static final String PASSIVE = "PASSIVE";
 
     /** DJL's name of the PyTorch engine. */
     public static final String ENGINE_NAME = "PyTorch";
@@ -113,6 +124,7 @@ public final class Engines {
         }
         System.setProperty(EngineConfig.INTRA_OP_PROPERTY, Integer.toString(config.intraOpThreads()));
         System.setProperty(EngineConfig.INTER_OP_PROPERTY, Integer.toString(config.interOpThreads()));
+        passiveOpenMpUnlessSet();
 
         List<String> problems = new ArrayList<>();
         Optional<Path> cacheDir = config.cacheDir();
@@ -139,6 +151,26 @@ public final class Engines {
                     + "directory so that the next start unpacks it again; if it persists, read the cause below: the C "
                     + "and C++ runtime libraries of this system may be too old for libtorch 2.7.1."), e);
         }
+    }
+
+    /**
+     * {@code setenv("OMP_WAIT_POLICY", "PASSIVE", 0)}: Java cannot change its own environment, but the OpenMP runtime
+     * reads the C library's when it loads, which is after this. Does nothing where the C library has no setenv.
+     */
+    private static void passiveOpenMpUnlessSet() {
+        try {
+            NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {OMP_WAIT_POLICY, openMpWaitPolicy(), 0});
+        } catch (UnsatisfiedLinkError e) {
+            // not a C library JNA can open: OpenMP keeps its default (spinning) waits
+        }
+    }
+
+    /**
+     * The OpenMP wait policy {@link #start} puts in force: the environment's own {@code OMP_WAIT_POLICY} if the JVM
+     * was started with one, else {@code PASSIVE}.
+     */
+    public static String openMpWaitPolicy() {
+        return System.getenv().getOrDefault(OMP_WAIT_POLICY, PASSIVE);
     }
 
     /**

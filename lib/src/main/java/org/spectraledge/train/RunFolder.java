@@ -39,7 +39,8 @@ import org.spectraledge.table.WindowTable;
  * Logs are appended and flushed as the run goes, so a killed run keeps everything up to its last eval or window.
  * Each log stays open for appending and counts its rows, because a run appends a window row at every captured step
  * and a checkpoint records the row counts: reopening the file per row and re-reading it per checkpoint made both
- * costs grow with the run. {@link #close()} closes the logs.
+ * costs grow with the run. {@link #close()} closes the logs. Thread-safe: the capture's background thread appends
+ * window rows while the training thread appends evals and checkpoints.
  */
 public final class RunFolder implements AutoCloseable {
     /** Header of {@code metrics.csv}. */
@@ -89,19 +90,19 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /** Creates the log files with their headers (a new run). */
-    public void createLogs() {
+    public synchronized void createLogs() {
         closeLogs();
         write(metrics(), METRICS_HEADER + "\n", false);
         for (String g : groups) write(windows(g), String.join(",", WindowTable.columnNames(window)) + "\n", false);
     }
 
     /** Appends one eval row. */
-    public void append(EvalRecord e) {
+    public synchronized void append(EvalRecord e) {
         appendRow(metrics(), e.step() + "," + e.trainLoss() + "," + e.trainAcc() + "," + e.testLoss() + "," + e.testAcc());
     }
 
     /** Appends one window row of a group. */
-    public void append(String group, WindowResult r) {
+    public synchronized void append(String group, WindowResult r) {
         appendRow(windows(group), WindowTable.csvLine(r, window));
     }
 
@@ -109,20 +110,20 @@ public final class RunFolder implements AutoCloseable {
      * Number of data rows in one of this folder's logs: counted from the file once, then kept up to date by the
      * appends. Same value as {@link #rows(Path)}.
      */
-    public int loggedRows(Path file) {
+    public synchronized int loggedRows(Path file) {
         Log log = open.get(file);
         return log != null ? log.rows : rows(file);
     }
 
     /** {@link #truncate(Path, int)} for one of this folder's logs, which may be open. */
-    public void truncateLog(Path file, int rows) {
+    public synchronized void truncateLog(Path file, int rows) {
         closeLog(file);
         truncate(file, rows);
     }
 
     /** Closes the open logs (everything appended is already flushed). */
     @Override
-    public void close() {
+    public synchronized void close() {
         closeLogs();
     }
 

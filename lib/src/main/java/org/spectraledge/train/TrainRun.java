@@ -70,8 +70,10 @@ public final class TrainRun {
             long params = exp.parameterCount();
             int stride = config.stride() > 0 ? config.stride() : UpdateCapture.defaultStride(params);
             AnalysisConfig analysis = AnalysisConfig.builder().optWindow(config.window()).optLearningRate(config.lr()).build();
-            try (UpdateCapture capture = new UpdateCapture(exp.parameters(), config.parameterGroups(), stride, analysis, exp.manager());
+            try (UpdateCapture capture = new UpdateCapture(exp.parameters(), config.parameterGroups(), stride, analysis);
                  RunFolder folder = new RunFolder(out, capture.groups(), config.window())) {
+                capture.addBackgroundSink(folder::append);
+                capture.addSink((group, window) -> extra.forEach(l -> l.afterWindow(group, window)));
                 long startStep = 0;
                 List<EvalRecord> earlier = List.of();
                 double earlierSeconds = 0;
@@ -88,8 +90,6 @@ public final class TrainRun {
                     capture.start(exp.parameters(), 0);
                 }
                 folder.writeSummary(config, params, startStep, earlierSeconds, null, null, "running", "");
-                capture.addSink(folder::append);
-                capture.addSink((group, window) -> extra.forEach(l -> l.afterWindow(group, window)));
 
                 TrainingLoop loop = exp.loop(startStep).withEarlierEvals(earlier);
                 loop.addListener(capture);

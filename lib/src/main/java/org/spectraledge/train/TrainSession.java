@@ -60,7 +60,7 @@ public final class TrainSession implements AutoCloseable {
         this.experiment = experiment;
         TrainConfig c = experiment.config();
         int stride = c.stride() > 0 ? c.stride() : UpdateCapture.defaultStride(experiment.parameterCount());
-        this.capture = new UpdateCapture(experiment.parameters(), c.parameterGroups(), stride, analysis, experiment.manager());
+        this.capture = new UpdateCapture(experiment.parameters(), c.parameterGroups(), stride, analysis);
         capture.addSink((group, window) -> extra.forEach(l -> l.afterWindow(group, window)));
         capture.start(experiment.parameters(), 0);
         this.train = experiment.train();

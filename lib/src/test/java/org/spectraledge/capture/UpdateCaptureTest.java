@@ -27,9 +27,9 @@ import org.spectraledge.train.NamedParameter;
 import org.spectraledge.train.StepContext;
 
 /**
- * The capture pushes updates on a background thread but must behave as if it did everything inline: the same results
- * in the same order (oracle: the Java heap window fed the same snapshots, analyzed inline), sinks called on the
- * training thread, a NaN rejected at its own step, and a failure in the background reported once.
+ * The capture pushes updates on a background thread, in batches, but must behave as if it did everything inline: the
+ * same results in the same order (oracle: a one-at-a-time window fed the same snapshots, analyzed inline), sinks called
+ * on the training thread and background sinks on the capture's, a NaN rejected at its own step, and a failure in the background reported once.
  */
 class UpdateCaptureTest {
 
@@ -47,10 +47,16 @@ class UpdateCaptureTest {
             List<WindowResult> expected = new ArrayList<>();
             List<WindowResult> seen = new ArrayList<>();
             List<Thread> sinkThreads = new ArrayList<>();
-            try (UpdateCapture capture = new UpdateCapture(params, List.of(ParameterGroup.all()), 1, config, manager)) {
+            try (UpdateCapture capture = new UpdateCapture(params, List.of(ParameterGroup.all()), 1, config)) {
                 capture.addSink((group, r) -> {
                     seen.add(r);
                     sinkThreads.add(Thread.currentThread());
+                });
+                List<WindowResult> seenInBackground = new ArrayList<>();
+                List<Thread> backgroundThreads = new ArrayList<>();
+                capture.addBackgroundSink((group, r) -> {
+                    seenInBackground.add(r);
+                    backgroundThreads.add(Thread.currentThread());
                 });
                 for (int step = 0; step <= 25; step++) {
                     for (int i = 0; i < w.length; i++) w[i] += (float) (rnd.nextDouble() - 0.4);
@@ -74,6 +80,8 @@ class UpdateCaptureTest {
                     assertEquals(expected.get(i).kStar(), results.get(i).kStar());
                 }
                 for (Thread t : sinkThreads) assertSame(Thread.currentThread(), t, "sinks run on the training thread");
+                assertEquals(results, seenInBackground, "the background sinks saw every result, in order");
+                for (Thread t : backgroundThreads) assertEquals("update-capture", t.getName(), "background sinks run on the capture's thread");
                 assertTrue(capture.backgroundSeconds() > 0);
             }
         }
@@ -85,7 +93,7 @@ class UpdateCaptureTest {
             float[] w = {1, 2, 3, 4, 5, 6}, b = {0};
             List<NamedParameter> params = parameters(manager, w, b);
             AnalysisConfig config = AnalysisConfig.builder().optWindow(W).build();
-            try (UpdateCapture capture = new UpdateCapture(params, List.of(ParameterGroup.all()), 1, config, manager)) {
+            try (UpdateCapture capture = new UpdateCapture(params, List.of(ParameterGroup.all()), 1, config)) {
                 capture.start(params, 0);
                 w[0] = 2;
                 set(params, manager, w, b);
@@ -115,7 +123,7 @@ class UpdateCaptureTest {
             }
             List<NamedParameter> params = List.of(new NamedParameter("w", p));
             AnalysisConfig config = AnalysisConfig.builder().optWindow(W).build();
-            try (UpdateCapture capture = new UpdateCapture(params, List.of(ParameterGroup.all()), 1, config, manager)) {
+            try (UpdateCapture capture = new UpdateCapture(params, List.of(ParameterGroup.all()), 1, config)) {
                 capture.start(params, 0);
                 try (NDArray next = manager.create(new double[] {-1e200, 0})) {
                     p.getArray().set(next.toByteBuffer());

@@ -168,6 +168,9 @@ class EnginesTest {
                 "PYTORCH_FLAVOR", "PYTORCH_LIBRARY_PATH")) {
             builder.environment().remove(name);
         }
+        // OpenMP prints the settings it read when libtorch loaded it; the wait policy is Engines' to choose
+        builder.environment().remove(Engines.OMP_WAIT_POLICY);
+        builder.environment().put("OMP_DISPLAY_ENV", "true");
         builder.redirectErrorStream(true);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes());
@@ -185,6 +188,7 @@ class EnginesTest {
         assertTrue(child.out().contains("offline=true"), child.out());
         assertTrue(child.out().contains("connects=[]"), child.out());
         assertTrue(child.out().contains("nativeDir=" + cache.resolve("pytorch")), child.out());
+        assertTrue(child.out().contains("OMP_WAIT_POLICY = 'PASSIVE'"), "OpenMP threads sleep while they wait: " + child.out());
         try (var files = Files.list(cache.resolve("pytorch"))) {
             Path unpacked = files.filter(Files::isDirectory).findFirst().orElseThrow();
             assertTrue(Files.isRegularFile(unpacked.resolve("libtorch_cpu.so")), unpacked.toString());
