@@ -171,6 +171,11 @@ final class CaptureWorker<T> implements AutoCloseable {
                 if (!skip) processor.process(taken);
             } catch (RuntimeException e) {
                 thrown = e;
+            } catch (OutOfMemoryError e) {
+                thrown = new IllegalStateException("update capture ran out of Java heap (" + e.getMessage() + "): its windows "
+                        + "hold (W + batch) update vectors of P doubles per group, on the heap. Fix: give the JVM more heap "
+                        + "(-Xmx; for bin/spectral-edge, SPECTRAL_EDGE_JAVA_OPTS=-Xmx16g), capture fewer parameters "
+                        + "(a smaller --group, e.g. attention) or keep a shorter window (--window)", e);
             } catch (Error e) {
                 thrown = new IllegalStateException("update capture failed: " + e, e);
             } finally {

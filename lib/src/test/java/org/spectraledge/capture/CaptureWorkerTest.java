@@ -2,6 +2,7 @@ package org.spectraledge.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,6 +66,21 @@ class CaptureWorkerTest {
             RuntimeException failure = worker.takeFailure();
             assertEquals("item 1", failure.getMessage());
             assertNull(worker.takeFailure(), "reported once");
+        }
+    }
+
+    @Test
+    void runningOutOfHeapSaysHowToGiveTheCaptureMore() {
+        CaptureWorker.Processor<Integer> starved = new CaptureWorker.Processor<>() {
+            @Override public void process(List<Integer> batch) { throw new OutOfMemoryError("Java heap space"); }
+            @Override public void release(Integer item) {}
+        };
+        try (CaptureWorker<Integer> worker = new CaptureWorker<>("test-capture", 1, starved)) {
+            worker.submit(1);
+            worker.awaitIdle();
+            String message = worker.takeFailure().getMessage();
+            assertTrue(message.contains("Java heap space") && message.contains("-Xmx") && message.contains("SPECTRAL_EDGE_JAVA_OPTS"),
+                    message);
         }
     }
 
