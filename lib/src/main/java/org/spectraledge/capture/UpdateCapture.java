@@ -83,11 +83,13 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
         ParameterLayout.Builder layout = ParameterLayout.builder();
         for (NamedParameter p : parameters) layout.add(p.name(), Math.toIntExact(p.parameter().getArray().size()));
         ParameterLayout built = layout.build();
-        int batch = batchSize(8L * groups.stream().mapToLong(g -> g.resolve(built).size()).sum());
         for (ParameterGroup g : groups) {
             if (selections.containsKey(g.name())) throw new IllegalArgumentException("parameter group '" + g.name() + "' given twice");
-            ParameterGroup.Selection s = g.resolve(built);
-            selections.put(g.name(), s);
+            selections.put(g.name(), g.resolve(built));
+        }
+        int batch = batchSize(8L * selections.values().stream().mapToLong(ParameterGroup.Selection::size).sum());
+        for (ParameterGroup g : groups) {
+            ParameterGroup.Selection s = selections.get(g.name());
             readers.put(g.name(), new SnapshotReader(g.name(), s.names(), s.names().stream().mapToInt(positions::get).toArray(), s.size()));
             windows.put(g.name(), new UpdateWindow(g.name(), config.window(), s.size(), batch));
             analyzers.put(g.name(), new SpectralAnalyzer(config, s.size()));
