@@ -69,8 +69,7 @@ final class Attention extends NamedBlock {
     }
 
     private static NDArray project(ParameterStore store, NDArray x, Parameter w, Parameter b, boolean training) {
-        NDArray y = x.matMul(value(store, w, x, training));
-        return b == null ? y : y.add(value(store, b, x, training));
+        return Affine.apply(x, value(store, w, x, training), b == null ? null : value(store, b, x, training));
     }
 
     /** [B, T, d] → [B, H, T, d_head]. */

@@ -22,7 +22,7 @@ final class Dense extends NamedBlock {
 
     /** x [..., in] → [..., out], on x's manager. */
     NDArray apply(ParameterStore store, NDArray x, boolean training) {
-        return x.matMul(value(store, weight, x, training)).add(value(store, bias, x, training));
+        return Affine.apply(x, value(store, weight, x, training), value(store, bias, x, training));
     }
 
     @Override

@@ -29,8 +29,8 @@ final class FeedForward extends NamedBlock {
 
     /** x [B, T, d] → [B, T, d], on x's manager. */
     NDArray apply(ParameterStore store, NDArray x, boolean training) {
-        NDArray hidden = activation.apply(x.matMul(value(store, wIn, x, training)).add(value(store, bIn, x, training)));
-        return hidden.matMul(value(store, wOut, x, training)).add(value(store, bOut, x, training));
+        NDArray hidden = activation.apply(Affine.apply(x, value(store, wIn, x, training), value(store, bIn, x, training)));
+        return Affine.apply(hidden, value(store, wOut, x, training), value(store, bOut, x, training));
     }
 
     @Override
