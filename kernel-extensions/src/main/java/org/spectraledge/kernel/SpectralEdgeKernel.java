@@ -40,6 +40,7 @@ import org.spectraledge.kernel.magics.Magics;
 import org.spectraledge.kernel.session.CellError;
 import org.spectraledge.kernel.session.CellOutcome;
 import org.spectraledge.kernel.session.CellOutputs;
+import org.spectraledge.kernel.session.CompilerWarmup;
 import org.spectraledge.kernel.session.NotebookSession;
 
 /**
@@ -55,6 +56,8 @@ public final class SpectralEdgeKernel extends BaseKernel {
     /** The session as it starts on its own thread; {@link #session()} waits for it. */
     private final CompletableFuture<NotebookSession> starting;
     private final CompletableFuture<CodeAssistant> assistant;
+    /** Compiles throwaway snippets while no cell runs, so that cells soon compile at full speed. */
+    private final CompilerWarmup warmup;
     /** A running cell's displays, published on IOPub after what it printed so far. */
     private final CellOutputs iopub = new CellOutputs() {
         @Override
@@ -97,6 +100,17 @@ public final class SpectralEdgeKernel extends BaseKernel {
         this.kernelIO = io;
         this.starting = starting;
         this.assistant = starting.thenApply(session -> new CodeAssistant(session.evaluator()));
+        this.warmup = new CompilerWarmup(NotebookSession::startEvaluator, warmupSnippets());
+        starting.thenRun(warmup::start);
+    }
+
+    private static int warmupSnippets() {
+        try {
+            return CompilerWarmup.snippetsFromEnvironment();
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{}; using {}", e.getMessage(), CompilerWarmup.DEFAULT_SNIPPETS);
+            return CompilerWarmup.DEFAULT_SNIPPETS;
+        }
     }
 
     /**
@@ -186,7 +200,13 @@ public final class SpectralEdgeKernel extends BaseKernel {
             cellEnv = null;
             kernelIO.detach(env);
         });
-        CellOutcome outcome = session.execute(request.getCode(), "In [" + count + "]", iopub);
+        CellOutcome outcome;
+        warmup.pause();
+        try {
+            outcome = session.execute(request.getCode(), "In [" + count + "]", iopub);
+        } finally {
+            warmup.resume();
+        }
         flushStreams();
         if (request.shouldStoreHistory() && !request.isSilent()) {
             history.add(count, request.getCode(), outcome.result()
@@ -315,6 +335,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
     @Override
     public void onShutdown(boolean isRestarting) {
         interrupt();
+        warmup.close();
         starting.thenAccept(NotebookSession::close);
         super.onShutdown(isRestarting);
     }

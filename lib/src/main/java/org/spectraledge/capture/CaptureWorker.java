@@ -1,13 +1,12 @@
 package org.spectraledge.capture;
 
-import com.sun.jna.Memory;
-import com.sun.jna.NativeLibrary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.spectraledge.train.IdlePriority;
 
 /**
  * One background thread that processes capture items in the order they were submitted, in batches, so that the Gram
@@ -21,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * which bounds the memory held by pending snapshots. Waits are uninterruptible on purpose: an interrupt of the
  * training thread (a notebook's stop button) must stay set for the training loop to see, not cut a hand-over in half.
  *
- * <p>The thread runs at the lowest scheduling priority (Linux {@code SCHED_IDLE}, else nice 19) where the C library
+ * <p>The thread runs at the lowest scheduling priority ({@link IdlePriority}: Linux {@code SCHED_IDLE}, else nice 19) where the C library
  * allows it, so it fills the gaps training leaves on the cores instead of taking a core from a training thread
  * mid-step: with both cores of a 2-core machine training, every millisecond it took there stalled the other training
  * thread too. The gaps are there because PyTorch's OpenMP threads sleep while they wait ({@code Engines} sets
@@ -42,11 +41,6 @@ final class CaptureWorker<T> implements AutoCloseable {
         /** Frees an item once it is processed or skipped. */
         void release(T item);
     }
-
-    /** Linux {@code sched.h}: run only when a core would otherwise idle. */
-    private static final int SCHED_IDLE = 5;
-    /** {@code sys/resource.h}: {@code setpriority} of one process or, on Linux, one thread. */
-    private static final int PRIO_PROCESS = 0;
 
     private final int batch;
     private final int capacity;
@@ -150,7 +144,7 @@ final class CaptureWorker<T> implements AutoCloseable {
     }
 
     private void loop() {
-        lowerPriority();
+        IdlePriority.lowerCurrentThread();
         while (true) {
             List<T> taken = new ArrayList<>(batch);
             boolean skip;
@@ -190,24 +184,6 @@ final class CaptureWorker<T> implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-        }
-    }
-
-    /**
-     * Linux: the calling thread to {@code SCHED_IDLE} (it runs only on a core nothing else wants), or failing that to
-     * nice 19; a thread's policy and nice value are its own. Elsewhere, nothing.
-     */
-    private static void lowerPriority() {
-        try {
-            NativeLibrary c = NativeLibrary.getInstance("c");
-            int tid = c.getFunction("gettid").invokeInt(new Object[0]);
-            Memory param = new Memory(Integer.BYTES);   // struct sched_param { int sched_priority = 0; }
-            param.clear();
-            if (c.getFunction("sched_setscheduler").invokeInt(new Object[] {tid, SCHED_IDLE, param}) != 0) {
-                c.getFunction("setpriority").invokeInt(new Object[] {PRIO_PROCESS, tid, 19});
-            }
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // not glibc ≥ 2.30 on Linux: the thread keeps the normal priority, the capture is only less polite
         }
     }
 }

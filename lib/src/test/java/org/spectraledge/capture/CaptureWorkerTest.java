@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.spectraledge.train.IdlePriority;
 
 /** The background thread: batches in order, partial batches on request, failures reported once, low priority. */
 class CaptureWorkerTest {
@@ -29,7 +28,7 @@ class CaptureWorkerTest {
 
         @Override
         public void process(List<Integer> batch) {
-            policy = schedulingPolicyOfThisThread();
+            policy = IdlePriority.policyOfCurrentThread();
             batches.add(List.copyOf(batch));
             if (batch.contains(failOn)) throw new IllegalStateException("item " + failOn);
         }
@@ -51,7 +50,7 @@ class CaptureWorkerTest {
             assertNull(worker.takeFailure());
         }
         if (Files.isDirectory(Path.of("/proc/self/task"))) {
-            assertEquals(5, r.policy, "Linux: the worker runs as SCHED_IDLE (policy 5), only on cores nothing else wants");
+            assertEquals(IdlePriority.SCHED_IDLE, r.policy, "Linux: the worker runs as SCHED_IDLE (policy 5), only on cores nothing else wants");
         }
     }
 
@@ -81,19 +80,6 @@ class CaptureWorkerTest {
             String message = worker.takeFailure().getMessage();
             assertTrue(message.contains("Java heap space") && message.contains("-Xmx") && message.contains("SPECTRAL_EDGE_JAVA_OPTS"),
                     message);
-        }
-    }
-
-    /** Field 41 of /proc/thread-self/stat (scheduling policy), or -1 off Linux. */
-    private static int schedulingPolicyOfThisThread() {
-        Path stat = Path.of("/proc/thread-self/stat");
-        if (!Files.exists(stat)) return -1;
-        try (Stream<String> lines = Files.lines(stat)) {
-            String line = lines.findFirst().orElseThrow();
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(fields[41 - 3]);   // fields after "pid (comm)" start at field 3
-        } catch (IOException e) {
-            return -1;
         }
     }
 }

@@ -85,19 +85,29 @@ public final class NotebookSession implements AutoCloseable {
         Image.registerAll(renderer);
         Url.registerAll(renderer);
         Text.registerAll(renderer);
+        NotebookSession session = new NotebookSession(renderer, startEvaluator());
+        current = session;
+        return session;
+    }
+
+    /**
+     * A JShell as cells see it: the notebook API's class path and {@value #STARTUP_SCRIPT} evaluated. Each session
+     * has one; the kernel's {@link CompilerWarmup} has one of its own.
+     *
+     * @throws IllegalStateException if the startup script does not evaluate cleanly
+     */
+    public static CellEvaluator startEvaluator() {
         CellEvaluator evaluator = CellEvaluator.start(NotebookClassPath.forKernel(NOTEBOOK_API_TYPES));
         try {
             evaluator.beginCell();
             evaluator.eval(readStartupScript(), STARTUP_SCRIPT);
+            return evaluator;
         } catch (CellException e) {
             evaluator.close();
             throw new IllegalStateException(STARTUP_SCRIPT + " failed; fix the import list in "
                     + "kernel-extensions/src/main/resources" + STARTUP_RESOURCE + ":\n"
                     + String.join("\n", e.traceback()), e);
         }
-        NotebookSession session = new NotebookSession(renderer, evaluator);
-        current = session;
-        return session;
     }
 
     /**
