@@ -2,14 +2,18 @@
 
 Run from the repository root (builds the kernel first if needed):
 
-    /usr/bin/python3 benchmarks/kernel/kernel_latency.py [--starts 3] [--cells 100] [--warmup 20] [--out FILE.json]
+    /usr/bin/python3 benchmarks/kernel/kernel_latency.py [--starts 3] [--cells 100] [--warmup 20] [--idle 0]
+                                                        [--warmup-peer] [--out FILE.json]
 
 It installs the kernelspec into a temporary prefix (bin/spectral-edge install-kernel --prefix), then
 measures, over the real ZeroMQ protocol:
 
   first_result   kernel start (start_new_kernel) to the execute_result of the first cell `1+1`; its peer is the
                  same kernel installed with --no-class-archive, started alternately with it
-  trivial_cell   round trip of `1+1` (execute_request sent -> idle status), median of --cells after --warmup cells
+  trivial_cell   round trip of `1+1` (execute_request sent -> idle status), median of --cells after --warmup cells,
+                 which come --idle seconds after the first result (a kernel left alone while a notebook opens; the
+                 kernel's compiler warm-up runs then); with --warmup-peer also on a kernel started with
+                 SPECTRAL_EDGE_WARMUP=0 (no warm-up), measured the same way just before
   completion     complete_request round trip, median of 30, for `Strin|` and `"spectral".subs|`
   chart          round trip of a cell that builds a 4-series, 1,000-point XChart chart and returns it
                  (PNG rendering included), median of 10; and, inside the kernel, PNG encoding alone
@@ -144,6 +148,9 @@ def main():
     p.add_argument("--starts", type=int, default=3, help="kernel starts timed for first_result")
     p.add_argument("--cells", type=int, default=100, help="trivial cells timed (median)")
     p.add_argument("--warmup", type=int, default=20, help="trivial cells run before the timed ones")
+    p.add_argument("--idle", type=float, default=0, help="seconds the kernel is left alone before the trivial cells")
+    p.add_argument("--warmup-peer", action="store_true",
+                   help="also time the trivial cells on a kernel without the compiler warm-up (SPECTRAL_EDGE_WARMUP=0)")
     p.add_argument("--out", help="also write the JSON here")
     args = p.parse_args()
     report = {"load_average_before": os.getloadavg()}
@@ -166,6 +173,19 @@ def main():
         report["first_result_without_class_archive_ms"] = [ms(t) for t in first_plain]
         report["first_result_without_class_archive_median_ms"] = ms(statistics.median(first_plain))
 
+        if args.warmup_peer:
+            kc.stop_channels()   # one kernel at a time: the peer runs alone, then the measured one is restarted
+            km.shutdown_kernel(now=True)
+            os.environ["SPECTRAL_EDGE_WARMUP"] = "0"
+            _, peer_km, peer_kc = first_result(archived)
+            del os.environ["SPECTRAL_EDGE_WARMUP"]
+            try:
+                report["without_warmup"] = trivial_cells(peer_kc, peer_km.provisioner.process.pid, args)
+            finally:
+                peer_kc.stop_channels()
+                peer_km.shutdown_kernel(now=True)
+            _, km, kc = first_result(archived)
+
         try:
             measure(kc, km.provisioner.process.pid, args, report)
         finally:
@@ -179,16 +199,26 @@ def main():
             f.write(text + "\n")
 
 
-def measure(kc, pid, args, report):
-    """Everything after the first result, on one kernel."""
+def trivial_cells(kc, pid, args):
+    """The trivial-cell figures of one kernel whose first result has just come."""
+    out = {"idle_s": args.idle}
+    cpu0 = cpu_seconds(pid)
+    time.sleep(args.idle)
+    out["kernel_cpu_while_idle_s"] = round(cpu_seconds(pid) - cpu0, 2)
     for _ in range(args.warmup):
         execute(kc, "1+1")
     cpu0 = cpu_seconds(pid)
     cells = [execute(kc, "1+1")[0] for _ in range(args.cells)]
     cpu1 = cpu_seconds(pid)
-    report["trivial_cell_median_ms"] = ms(statistics.median(cells))
-    report["trivial_cell_p90_ms"] = ms(sorted(cells)[int(0.9 * len(cells))])
-    report["kernel_cpu_per_trivial_cell_ms"] = ms((cpu1 - cpu0) / args.cells)
+    out["trivial_cell_median_ms"] = ms(statistics.median(cells))
+    out["trivial_cell_p90_ms"] = ms(sorted(cells)[int(0.9 * len(cells))])
+    out["kernel_cpu_per_trivial_cell_ms"] = ms((cpu1 - cpu0) / args.cells)
+    return out
+
+
+def measure(kc, pid, args, report):
+    """Everything after the first result, on one kernel."""
+    report.update(trivial_cells(kc, pid, args))
 
     _, msgs = execute(kc, PEER % (args.cells, args.warmup))
     wall, cpu = result_text(msgs).strip('"').split()
