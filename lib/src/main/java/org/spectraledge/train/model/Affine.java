@@ -1,6 +1,7 @@
 package org.spectraledge.train.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 
 /**
@@ -23,6 +24,11 @@ final class Affine {
         if (b == null) return x.matMul(w);
         NDArray wT = w.transpose();        // a view of W, which DJL puts on W's long-lived manager;
         wT.attach(x.getManager());         // the step's manager frees it with the step's other temporaries
-        return Linear.linear(x, wT, b).singletonOrThrow();
+        Shape shape = x.getShape();
+        if (shape.dimension() == 2) return Linear.linear(x, wT, b).singletonOrThrow();
+        // libtorch's C++ linear fuses only 2-D inputs (a 3-D one gets a product, then b added in place): fold the
+        // leading axes into rows, which for a contiguous x is a view
+        NDArray rows = Linear.linear(x.reshape(-1, shape.get(shape.dimension() - 1)), wT, b).singletonOrThrow();
+        return rows.reshape(shape.slice(0, shape.dimension() - 1).add(w.getShape().get(1)));
     }
 }
