@@ -31,7 +31,7 @@ public final class CompilerWarmup implements AutoCloseable {
     public static final String SNIPPETS_VARIABLE = "SPECTRAL_EDGE_WARMUP";
     /**
      * Snippets by default: about 20 s of CPU (the snippets and the JIT's compilations of javac) on a 2-core 2.4 GHz
-     * machine, after which a trivial cell round-trips in about 17 ms instead of 27 (docs/benchmarks.md, issue 4).
+     * machine, after which a trivial cell round-trips in 17–19 ms instead of 25–32 (docs/benchmarks.md, issue 4).
      */
     public static final int DEFAULT_SNIPPETS = 500;
     /** How long no cell must have run before the next snippet. */
