@@ -15,10 +15,15 @@ final class ProgressLine {
     private long lastDraw;
 
     ProgressLine(PrintStream err, String label, long total) {
+        this(err, label, total, err == System.err && System.console() != null);
+    }
+
+    /** @param live whether to draw at all (a terminal); the other constructor decides from the console */
+    ProgressLine(PrintStream err, String label, long total, boolean live) {
         this.err = err;
         this.label = label;
         this.total = total;
-        this.live = err == System.err && System.console() != null;
+        this.live = live;
     }
 
     /** Changes the total (for work whose size is known only once it starts). */
