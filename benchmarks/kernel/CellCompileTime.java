@@ -2,12 +2,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import org.spectraledge.kernel.execution.CellEvaluator;
-import org.spectraledge.kernel.execution.NotebookClassPath;
 import org.spectraledge.kernel.session.CompilerWarmup;
 import org.spectraledge.kernel.session.NotebookSession;
 
 /**
- * The kernel's cell evaluator in this JVM, without the protocol (issue 4, docs/benchmarks.md): the startup script,
+ * The kernel's cell evaluator in this JVM, without the protocol (issue 4, docs/benchmarks.md): a session's JShell,
  * optionally the kernel's compiler warm-up of W snippets run to its end, then N evaluations of one cell, printing the
  * median CPU time of the evaluating thread (JShell's javac runs there) and the wall time per block of 100. Run from
  * the repository root after building the kernel:
@@ -28,10 +27,7 @@ public class CellCompileTime {
         String cell = args.length > 1 ? args[1] : "1+1";
         int warmupSnippets = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        CellEvaluator evaluator = CellEvaluator.start(NotebookClassPath.open());
-        String startup = new String(CellCompileTime.class.getClassLoader()
-                .getResourceAsStream("org/spectraledge/kernel/startup.jsh").readAllBytes());
-        evaluator.eval(startup, "startup.jsh");
+        CellEvaluator evaluator = NotebookSession.startEvaluator();   // a session's JShell, startup script included
         if (warmupSnippets > 0) {
             long start = System.nanoTime();
             try (CompilerWarmup warmup = new CompilerWarmup(NotebookSession::startEvaluator, warmupSnippets)) {
