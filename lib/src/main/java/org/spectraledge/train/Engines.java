@@ -34,6 +34,13 @@ import java.util.Optional;
  *       core that the update capture, the kernel or the training thread's own Java code needs; measured on 2 cores, the
  *       fast MLP trained faster with it and the capture's slowdown of training fell from 13-20 % to about 0
  *       (docs/benchmarks.md, issue 3).</li>
+ *   <li>The environment variable {@code THP_MEM_ALLOC_ENABLE=1} (the same way, left alone if already set): libtorch's
+ *       CPU allocator then aligns every tensor of 2 MiB or more to 2 MiB and asks the kernel for transparent huge pages
+ *       for it ({@code madvise(MADV_HUGEPAGE)}), where the system offers them ({@code
+ *       /sys/kernel/mm/transparent_hugepage/enabled} is {@code madvise} or {@code always}). A transformer's
+ *       activations are tens of MiB per step; in 2 MiB pages the step takes a few hundred page faults instead of
+ *       thousands, and its matrix products miss the TLB less (docs/benchmarks.md, issue 3). libtorch reads the
+ *       variable once, at its first allocation.</li>
  * </ul>
  * {@code PYTORCH_VERSION} and {@code PYTORCH_FLAVOR} are deliberately left alone: a value that
  * does not match the bundled jar sends DJL to its download path.
@@ -47,6 +54,8 @@ public final class Engines {
     /** The OpenMP setting chosen before libtorch loads ({@link #openMpWaitPolicy()}). */
     public static final String OMP_WAIT_POLICY = "OMP_WAIT_POLICY";
     private static final String PASSIVE = "PASSIVE";
+    /** libtorch's switch for transparent huge pages under large CPU tensors, set to 1 before libtorch loads. */
+    public static final String THP_MEM_ALLOC_ENABLE = "THP_MEM_ALLOC_ENABLE";
 
     /** DJL's name of the PyTorch engine. */
     public static final String ENGINE_NAME = "PyTorch";
@@ -124,7 +133,8 @@ public final class Engines {
         }
         System.setProperty(EngineConfig.INTRA_OP_PROPERTY, Integer.toString(config.intraOpThreads()));
         System.setProperty(EngineConfig.INTER_OP_PROPERTY, Integer.toString(config.interOpThreads()));
-        passiveOpenMpUnlessSet();
+        setenvUnlessSet(OMP_WAIT_POLICY, PASSIVE);
+        setenvUnlessSet(THP_MEM_ALLOC_ENABLE, "1");
 
         List<String> problems = new ArrayList<>();
         Optional<Path> cacheDir = config.cacheDir();
@@ -154,14 +164,15 @@ public final class Engines {
     }
 
     /**
-     * {@code setenv("OMP_WAIT_POLICY", "PASSIVE", 0)}: Java cannot change its own environment, but the OpenMP runtime
-     * reads the C library's when it loads, which is after this. Does nothing where the C library has no setenv.
+     * {@code setenv(name, value, 0)}: Java cannot change its own environment, but libtorch and its OpenMP runtime read
+     * the C library's when they load, which is after this. A value the JVM was started with is kept. Does nothing
+     * where the C library has no setenv (the native defaults stay: spinning waits, small pages).
      */
-    private static void passiveOpenMpUnlessSet() {
+    private static void setenvUnlessSet(String name, String value) {
         try {
-            NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {OMP_WAIT_POLICY, openMpWaitPolicy(), 0});
+            NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {name, value, 0});
         } catch (UnsatisfiedLinkError e) {
-            // not a C library JNA can open: OpenMP keeps its default (spinning) waits
+            // not a C library JNA can open
         }
     }
 

@@ -3,6 +3,8 @@ package org.spectraledge.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Permission;
 import java.util.ArrayList;
@@ -45,8 +47,16 @@ public final class EngineChild {
         }
     }
 
+    /** This process's anonymous memory in transparent huge pages, from the kernel's per-process summary. */
+    private static long anonHugePagesKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps_rollup"))) {
+            if (line.startsWith("AnonHugePages:")) return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+        throw new IOException("no AnonHugePages line in /proc/self/smaps_rollup");
+    }
+
     @SuppressWarnings("removal")
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         NoNetwork guard = new NoNetwork();
         System.setSecurityManager(guard);
         int exit = 0;
@@ -56,6 +66,10 @@ public final class EngineChild {
             try (NDManager manager = info.engine().newBaseManager()) {
                 NDArray m = manager.create(new float[] {1, 2, 3, 4}, new Shape(2, 2));
                 System.out.println("product=" + Arrays.toString(m.matMul(m).toFloatArray()));
+                long before = anonHugePagesKb();
+                try (NDArray large = manager.ones(new Shape(16, 1024, 1024))) {   // 64 MiB, every page touched
+                    System.out.println("hugePagesKb=" + (anonHugePagesKb() - before));
+                }
             }
             System.out.println("threads=" + info.intraOpThreads() + "/" + info.interOpThreads());
             System.out.println("version=" + info.pytorchVersion());

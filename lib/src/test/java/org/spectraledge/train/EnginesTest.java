@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -170,6 +172,7 @@ class EnginesTest {
         }
         // OpenMP prints the settings it read when libtorch loaded it; the wait policy is Engines' to choose
         builder.environment().remove(Engines.OMP_WAIT_POLICY);
+        builder.environment().remove(Engines.THP_MEM_ALLOC_ENABLE);
         builder.environment().put("OMP_DISPLAY_ENV", "true");
         builder.redirectErrorStream(true);
         Process process = builder.start();
@@ -189,6 +192,12 @@ class EnginesTest {
         assertTrue(child.out().contains("connects=[]"), child.out());
         assertTrue(child.out().contains("nativeDir=" + cache.resolve("pytorch")), child.out());
         assertTrue(child.out().contains("OMP_WAIT_POLICY = 'PASSIVE'"), "OpenMP threads sleep while they wait: " + child.out());
+        // a large tensor sits in transparent huge pages wherever the kernel offers them on request
+        String thp = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        boolean offered = thp.contains("[madvise]") || thp.contains("[always]");
+        Matcher huge = Pattern.compile("hugePagesKb=(\\d+)").matcher(child.out());
+        assertTrue(huge.find(), child.out());
+        assertEquals(offered, Long.parseLong(huge.group(1)) > 0, "THP " + thp.strip() + ", child: " + child.out());
         try (var files = Files.list(cache.resolve("pytorch"))) {
             Path unpacked = files.filter(Files::isDirectory).findFirst().orElseThrow();
             assertTrue(Files.isRegularFile(unpacked.resolve("libtorch_cpu.so")), unpacked.toString());
