@@ -3,6 +3,7 @@ package org.spectraledge.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.spectraledge.train.Engines;
 
 /** What a benchmark report says about the machine it ran on. */
 final class Machine {
@@ -20,6 +21,22 @@ final class Machine {
 
     static String jdk() {
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+    }
+
+    /**
+     * Where large tensors may sit in transparent huge pages: the kernel's mode ({@code always}, {@code madvise} or
+     * {@code never}) and libtorch's switch, which {@code Engines} sets to 1 unless the environment sets it.
+     */
+    static String hugePages() {
+        String mode;
+        try {
+            String line = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            mode = line.substring(line.indexOf('[') + 1, line.indexOf(']'));
+        } catch (IOException | StringIndexOutOfBoundsException e) {
+            mode = "unknown";
+        }
+        return "transparent huge pages " + mode + ", " + Engines.THP_MEM_ALLOC_ENABLE + "="
+                + System.getenv().getOrDefault(Engines.THP_MEM_ALLOC_ENABLE, "1");
     }
 
     /** The 1, 5 and 15 minute load averages from {@code /proc/loadavg}: how busy the shared machine was. */

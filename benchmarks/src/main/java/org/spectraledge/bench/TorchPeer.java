@@ -29,8 +29,8 @@ final class TorchPeer implements AutoCloseable {
     private final BufferedReader out;
     private final Path script;
 
-    /** One timed round: wall seconds for the steps and the last loss. */
-    record Round(double seconds, double loss) {}
+    /** One timed round: wall seconds for the steps, the last loss, and the peer's minor page faults in the round. */
+    record Round(double seconds, double loss, long minorFaults) {}
 
     TorchPeer(int threads) {
         try {
@@ -70,7 +70,7 @@ final class TorchPeer implements AutoCloseable {
     /** Trains {@code count} full-batch steps of a model built by {@link #init}. */
     Round steps(String name, int count) {
         String[] reply = ask("steps " + name + " " + count);
-        return new Round(Double.parseDouble(reply[1]), Double.parseDouble(reply[2]));
+        return new Round(Double.parseDouble(reply[1]), Double.parseDouble(reply[2]), Long.parseLong(reply[3]));
     }
 
     private String[] ask(String command) {

@@ -56,9 +56,12 @@ public final class TrainThroughput {
         final List<Double> captured = new ArrayList<>();
         final List<Double> captureOwn = new ArrayList<>();
         final List<Double> torch = new ArrayList<>();
+        final List<Double> plainFaults = new ArrayList<>();         // minor page faults per step
+        final List<Double> torchFaults = new ArrayList<>();
         boolean captureOn;
         int inRound;
         long mark = System.nanoTime();
+        long faultsAtMark;
         double captureSecondsAtMark;
 
         Rounds(BenchModel model, int steps, int warmup, UpdateCapture capture, TorchPeer peer) {
@@ -76,6 +79,7 @@ public final class TrainThroughput {
                 if (context.step() == warmup) {
                     peer.steps(model.name(), steps);
                     captureSecondsAtMark = capture.seconds();
+                    faultsAtMark = ProcStatus.minorFaults();
                     mark = System.nanoTime();
                 }
                 return;
@@ -86,12 +90,14 @@ public final class TrainThroughput {
             inRound = 0;
             if (!captureOn) {
                 plain.add(seconds);
+                plainFaults.add((ProcStatus.minorFaults() - faultsAtMark) / (double) steps);
             } else {
                 captured.add(seconds);
                 captureOwn.add(capture.seconds() - captureSecondsAtMark);
                 TorchPeer.Round t = peer.steps(model.name(), steps);
                 if (!Double.isFinite(t.loss())) throw new IllegalStateException("the PyTorch peer diverged: loss " + t.loss());
                 torch.add(t.seconds());
+                torchFaults.add(t.minorFaults() / (double) steps);
                 int c = torch.size() - 1;
                 System.out.printf(Locale.ROOT, "  %-7s cycle %d: java %.1f ms/step, java+capture %.1f ms/step (capture %.2f ms), "
                                 + "torch %.1f ms/step, loss java %.4f torch %.4f%n", model.name(), c,
@@ -100,6 +106,7 @@ public final class TrainThroughput {
             }
             captureOn = !captureOn;
             captureSecondsAtMark = capture.seconds();
+            faultsAtMark = ProcStatus.minorFaults();
             mark = System.nanoTime();
         }
 
@@ -112,10 +119,11 @@ public final class TrainThroughput {
                 overhead.add(cap.get(c) / p.get(c) - 1);
                 ownShare.add(own.get(c) / p.get(c));
             }
-            return String.format(Locale.ROOT, "| %s | %,d | %d | %d × %d | %.1f | %.1f | **%.2f** (%.2f–%.2f) | %.1f | %.2f | **%.1f %%** | %.1f %% |",
+            return String.format(Locale.ROOT, "| %s | %,d | %d | %d × %d | %.1f | %.1f | **%.2f** (%.2f–%.2f) | %.1f | %.2f | **%.1f %%** | %.1f %% | %.0f / %.0f |",
                     model.name(), parameters, threads, t.size(), steps, steps / Stats.median(p), steps / Stats.median(t),
                     Stats.median(javaPerTorch), Stats.min(javaPerTorch), Stats.max(javaPerTorch), steps / Stats.median(cap),
-                    1e3 * Stats.median(own) / steps, 100 * Stats.median(ownShare), 100 * Stats.median(overhead));
+                    1e3 * Stats.median(own) / steps, 100 * Stats.median(ownShare), 100 * Stats.median(overhead),
+                    Stats.median(plainFaults), Stats.median(torchFaults));
         }
     }
 
@@ -124,16 +132,18 @@ public final class TrainThroughput {
     public static void main(String[] args) throws IOException {
         Options o = Options.parse(args);
         List<String> rows = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s; JDK %s; load average at start %s%n",
-                Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Machine.jdk(), Machine.loadAverage());
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s; JDK %s; %s; load average at start %s%n",
+                Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Machine.jdk(), Machine.hugePages(),
+                Machine.loadAverage());
         try (TorchPeer peer = new TorchPeer(o.threads)) {
             System.out.println("PyTorch peer: torch " + peer.version() + " (Debian python3-torch), threads " + o.threads);
             for (BenchModel m : o.models) rows.add(measure(m, o, peer));
         }
         System.out.printf(Locale.ROOT, "load average at end %s%n%n", Machine.loadAverage());
         System.out.println("| model | P | threads | cycles × steps | Java steps/s | torch steps/s | Java/torch (min–max) "
-                + "| Java+capture steps/s | capture ms/step | capture / step (own timer) | capture / step (round difference) |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| Java+capture steps/s | capture ms/step | capture / step (own timer) | capture / step (round difference) "
+                + "| minor page faults / step, Java / torch |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
     }
 

@@ -6,7 +6,7 @@ read back, backward, global gradient norm read back, AdamW step, gradients clear
 
 Driven line by line over stdin by the Java benchmark, so that Java and PyTorch rounds interleave in one run:
     init NAME KIND P N_TRAIN D WIDTH SEED   build a model and its training set ("ok PARAMS")
-    steps NAME COUNT                        train COUNT steps ("ok SECONDS LOSS")
+    steps NAME COUNT                        train COUNT steps ("ok SECONDS LOSS MINOR_PAGE_FAULTS")
     version                                 "ok TORCH_VERSION"
     quit
 KIND is mlp (MlpOnEmbeddings: concat(E[a], E[b]) -> ReLU layer -> unembed) or nanda (DecoderTransformer, Nanda et
@@ -14,6 +14,7 @@ al. 2023: 1 layer, d_model D, 4 heads, d_mlp WIDTH, ReLU, no LayerNorm, untied, 
 """
 import argparse
 import math
+import resource
 import sys
 import time
 
@@ -128,11 +129,13 @@ def main():
             print("ok", torch.__version__, flush=True)
         elif words[0] == "steps":
             run, count = runs[words[1]], int(words[2])
+            faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
             start = time.perf_counter()
             loss = 0.0
             for _ in range(count):
                 loss, _ = run.step()
-            print("ok", time.perf_counter() - start, loss, flush=True)
+            seconds = time.perf_counter() - start
+            print("ok", seconds, loss, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults, flush=True)
         else:
             print("error unknown command", words[0], flush=True)
     return 0
