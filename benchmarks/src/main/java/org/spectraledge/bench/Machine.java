@@ -36,7 +36,7 @@ final class Machine {
             mode = "unknown";
         }
         return "transparent huge pages " + mode + ", " + Engines.THP_MEM_ALLOC_ENABLE + "="
-                + System.getenv().getOrDefault(Engines.THP_MEM_ALLOC_ENABLE, "1");
+                + Engines.nativeSetting(Engines.THP_MEM_ALLOC_ENABLE);
     }
 
     /** The 1, 5 and 15 minute load averages from {@code /proc/loadavg}: how busy the shared machine was. */

@@ -42,7 +42,7 @@ final class TorchPeer implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(List.of(PYTHON, script.toString(), "--threads", Integer.toString(threads)));
             pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
             pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
-            pb.environment().put(Engines.OMP_WAIT_POLICY, Engines.openMpWaitPolicy()); // the same OpenMP waits as ours
+            pb.environment().put(Engines.OMP_WAIT_POLICY, Engines.nativeSetting(Engines.OMP_WAIT_POLICY)); // the same OpenMP waits as ours
             pb.redirectError(ProcessBuilder.Redirect.INHERIT);
             process = pb.start();
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import org.spectraledge.spectral.AnalysisConfig;
 import org.spectraledge.train.Denormals;
 import org.spectraledge.train.Engines;
 import org.spectraledge.train.Experiment;
+import org.spectraledge.train.ProcStat;
 import org.spectraledge.train.RunFolder;
 import org.spectraledge.train.StepContext;
 import org.spectraledge.train.TrainConfig;
@@ -79,7 +80,7 @@ public final class TrainThroughput {
                 if (context.step() == warmup) {
                     peer.steps(model.name(), steps);
                     captureSecondsAtMark = capture.seconds();
-                    faultsAtMark = ProcStatus.minorFaults();
+                    faultsAtMark = ProcStat.minorFaults();
                     mark = System.nanoTime();
                 }
                 return;
@@ -90,7 +91,7 @@ public final class TrainThroughput {
             inRound = 0;
             if (!captureOn) {
                 plain.add(seconds);
-                plainFaults.add((ProcStatus.minorFaults() - faultsAtMark) / (double) steps);
+                plainFaults.add((ProcStat.minorFaults() - faultsAtMark) / (double) steps);
             } else {
                 captured.add(seconds);
                 captureOwn.add(capture.seconds() - captureSecondsAtMark);
@@ -106,7 +107,7 @@ public final class TrainThroughput {
             }
             captureOn = !captureOn;
             captureSecondsAtMark = capture.seconds();
-            faultsAtMark = ProcStatus.minorFaults();
+            faultsAtMark = ProcStat.minorFaults();
             mark = System.nanoTime();
         }
 

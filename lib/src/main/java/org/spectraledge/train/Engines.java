@@ -8,6 +8,7 @@ import com.sun.jna.NativeLibrary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,11 +52,12 @@ import java.util.Optional;
  */
 public final class Engines {
 
-    /** The OpenMP setting chosen before libtorch loads ({@link #openMpWaitPolicy()}). */
+    /** The OpenMP setting chosen before libtorch loads. */
     public static final String OMP_WAIT_POLICY = "OMP_WAIT_POLICY";
-    private static final String PASSIVE = "PASSIVE";
-    /** libtorch's switch for transparent huge pages under large CPU tensors, set to 1 before libtorch loads. */
+    /** libtorch's switch for transparent huge pages under large CPU tensors, chosen before libtorch loads. */
     public static final String THP_MEM_ALLOC_ENABLE = "THP_MEM_ALLOC_ENABLE";
+    /** What {@link #start} sets each native environment variable to, unless the JVM was started with a value. */
+    private static final Map<String, String> NATIVE_DEFAULTS = Map.of(OMP_WAIT_POLICY, "PASSIVE", THP_MEM_ALLOC_ENABLE, "1");
 
     /** DJL's name of the PyTorch engine. */
     public static final String ENGINE_NAME = "PyTorch";
@@ -133,8 +135,7 @@ public final class Engines {
         }
         System.setProperty(EngineConfig.INTRA_OP_PROPERTY, Integer.toString(config.intraOpThreads()));
         System.setProperty(EngineConfig.INTER_OP_PROPERTY, Integer.toString(config.interOpThreads()));
-        setenvUnlessSet(OMP_WAIT_POLICY, PASSIVE);
-        setenvUnlessSet(THP_MEM_ALLOC_ENABLE, "1");
+        NATIVE_DEFAULTS.forEach(Engines::setenvUnlessSet);
 
         List<String> problems = new ArrayList<>();
         Optional<Path> cacheDir = config.cacheDir();
@@ -177,11 +178,13 @@ public final class Engines {
     }
 
     /**
-     * The OpenMP wait policy {@link #start} puts in force: the environment's own {@code OMP_WAIT_POLICY} if the JVM
-     * was started with one, else {@code PASSIVE}.
+     * The value {@link #start} puts in force for {@link #OMP_WAIT_POLICY} or {@link #THP_MEM_ALLOC_ENABLE}: the
+     * environment's own if the JVM was started with one, else ours ({@code PASSIVE}, {@code 1}).
      */
-    public static String openMpWaitPolicy() {
-        return System.getenv().getOrDefault(OMP_WAIT_POLICY, PASSIVE);
+    public static String nativeSetting(String name) {
+        String ours = NATIVE_DEFAULTS.get(name);
+        if (ours == null) throw new IllegalArgumentException(name + " is not one of " + NATIVE_DEFAULTS.keySet());
+        return System.getenv().getOrDefault(name, ours);
     }
 
     /**

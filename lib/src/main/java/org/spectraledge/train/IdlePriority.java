@@ -4,8 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * Background threads that run only on cores nothing else wants: Linux's {@code SCHED_IDLE} scheduling policy, or
@@ -42,12 +40,9 @@ public final class IdlePriority {
 
     /** The calling thread's scheduling policy (field 41 of {@code /proc/thread-self/stat}), or -1 off Linux. */
     public static int policyOfCurrentThread() {
-        Path stat = Path.of("/proc/thread-self/stat");
-        if (!Files.exists(stat)) return -1;
-        try (Stream<String> lines = Files.lines(stat)) {
-            String line = lines.findFirst().orElseThrow();
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(fields[41 - 3]);   // the fields after "pid (comm)" start at field 3
+        if (!Files.exists(ProcStat.THREAD)) return -1;
+        try {
+            return (int) ProcStat.field(ProcStat.THREAD, 41);
         } catch (IOException e) {
             return -1;
         }

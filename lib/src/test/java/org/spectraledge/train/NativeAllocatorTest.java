@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -21,15 +18,15 @@ class NativeAllocatorTest {
 
     @Test
     @EnabledOnOs(OS.LINUX)
-    void memoryFreedByAStepIsReusedWithoutPageFaults() throws IOException {
+    void memoryFreedByAStepIsReusedWithoutPageFaults() {
         TestEngine.start();
         assertTrue(NativeAllocator.keepFreedMemory(), "glibc refused the mallopt settings");
         int steps = 4, tensors = 10;
         try (NDManager manager = NDManager.newBaseManager()) {
             steps(manager, 3, tensors);                      // the first steps fault their pages in once
-            long before = minorFaults();
+            long before = ProcStat.minorFaults();
             steps(manager, steps, tensors);
-            double perTensor = (minorFaults() - before) / (double) (steps * tensors);
+            double perTensor = (ProcStat.minorFaults() - before) / (double) (steps * tensors);
             // other JVM threads add a few faults; the default allocator costs about 26 per tensor here
             assertTrue(perTensor < 5, perTensor + " minor page faults per 4 MiB tensor: freed memory is not being reused");
         }
@@ -42,12 +39,5 @@ class NativeAllocatorTest {
                 for (int k = 0; k < tensors; k++) step.zeros(new Shape(1024, 1024));
             }
         }
-    }
-
-    /** Minor page faults of this process so far: field 10 of /proc/self/stat. */
-    private static long minorFaults() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[7]);
     }
 }
