@@ -1,5 +1,6 @@
 package org.spectraledge.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,8 @@ class GrokkingTest {
         TrainRun.Result decay = TrainRun.start(TrainConfig.of(Map.of("wd", "1.0", "steps", "3000", "target", "0.95",
                 "threads", "2", "checkpoint-every", "0")), dir.resolve("wd1"), List.of());
         assertTrue(decay.grokkedStep().isPresent(), "ω = 1 must grok within 3,000 steps: " + decay.outcome().evals());
+        assertEquals(TrainingOutcome.Status.TARGET_REACHED, decay.outcome().status(), "stops early at test accuracy 0.95");
+        assertEquals(decay.grokkedStep().getAsLong(), decay.outcome().steps(), "the stop is the grok step");
         assertTrue(decay.memorizedStep().isPresent());
         assertTrue(decay.memorizedStep().getAsLong() < decay.grokkedStep().getAsLong(), "memorization comes first");
         GapEvents events = GapEventDetector.builder().build()
