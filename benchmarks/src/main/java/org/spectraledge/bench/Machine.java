@@ -3,7 +3,7 @@ package org.spectraledge.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.spectraledge.train.Engines;
+import org.spectraledge.platform.Engines;
 
 /** What a benchmark report says about the machine it ran on. */
 final class Machine {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.spectraledge.train.StepContext;
-import org.spectraledge.train.TrainConfig;
-import org.spectraledge.train.TrainRun;
+import org.spectraledge.run.TrainConfig;
+import org.spectraledge.run.TrainRun;
 import org.spectraledge.train.TrainingListener;
 
 /**

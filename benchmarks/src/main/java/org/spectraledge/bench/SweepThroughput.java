@@ -9,8 +9,8 @@ import org.spectraledge.sweep.Sweep;
 import org.spectraledge.sweep.SweepEngines;
 import org.spectraledge.sweep.SweepExecutor;
 import org.spectraledge.sweep.SweepSpec;
-import org.spectraledge.train.EngineConfig;
-import org.spectraledge.train.Engines;
+import org.spectraledge.platform.EngineConfig;
+import org.spectraledge.platform.Engines;
 
 /**
  * Sweep throughput (issue 7): the same runs one after another ({@code local:1}), in-process in parallel

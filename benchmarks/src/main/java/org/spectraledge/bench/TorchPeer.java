@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.spectraledge.train.Engines;
+import org.spectraledge.platform.Engines;
 
 /**
  * The PyTorch side of the throughput benchmark: Debian's {@code /usr/bin/python3} running {@code torch_peer.py}

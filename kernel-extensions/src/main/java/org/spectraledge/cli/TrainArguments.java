@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.spectraledge.train.TrainConfig;
+import org.spectraledge.run.TrainConfig;
 
 /**
  * The arguments of {@code spectral-edge train}, parsed in one place for the command and the notebook's

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.spectraledge.events.EvalRecord;
 import org.spectraledge.train.StepContext;
-import org.spectraledge.train.TrainConfig;
-import org.spectraledge.train.TrainRun;
+import org.spectraledge.run.TrainConfig;
+import org.spectraledge.run.TrainRun;
 import org.spectraledge.train.TrainingListener;
 import org.spectraledge.train.TrainingOutcome;
 

@@ -12,10 +12,12 @@ import static org.spectraledge.kernel.runtime.Display.*;
 import static org.spectraledge.kernel.runtime.Runs.*;
 import org.spectraledge.kernel.runtime.Progress;
 import org.spectraledge.kernel.runtime.LiveFigure;
-// The library: windows and spectra, parameter groups, training, events, tables, figures, theory, datasets.
+// The library: windows and spectra, parameter groups, training, runs, events, tables, figures, theory, datasets.
 import org.spectraledge.spectral.*;
 import org.spectraledge.capture.*;
 import org.spectraledge.train.*;
+import org.spectraledge.run.*;
+import org.spectraledge.platform.*;
 import org.spectraledge.events.*;
 import org.spectraledge.table.*;
 import org.spectraledge.plot.*;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spectraledge.train.RunFolder;
+import org.spectraledge.run.RunFolder;
 
 /**
  * {@code spectral-edge train} (issue 3's command line): bad arguments are usage errors naming the argument; a run prints

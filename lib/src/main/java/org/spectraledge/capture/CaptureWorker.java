@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.spectraledge.train.IdlePriority;
+import org.spectraledge.platform.IdlePriority;
 
 /**
  * One background thread that processes capture items in the order they were submitted, in batches, so that the Gram

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.spectraledge.train.model.ParameterLayout;
 /**
  * A named selection of parameter tensors whose updates form one window (SPEC §1). Presets:
  * <ul>

@@ -12,6 +12,7 @@ import org.spectraledge.spectral.SpectralTracker;
 import org.spectraledge.spectral.VectorSource;
 import org.spectraledge.spectral.WindowResult;
 
+import org.spectraledge.train.model.ParameterLayout;
 /**
  * One whole-model snapshot stream feeding one {@link SpectralTracker} per parameter group (SPEC §1): each group
  * reads its own ranges of the same snapshot, so "all", "attention" and a single layer can be watched at once.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.spectraledge.spectral.NonFiniteUpdateException;
-import org.spectraledge.train.NamedParameter;
+import org.spectraledge.train.model.NamedParameter;
 
 /**
  * Copies θ of one parameter group out of the engine into a float64 Java array (a snapshot, SPEC §1): its tensors

@@ -16,11 +16,12 @@ import org.spectraledge.spectral.SpectralAnalyzer;
 import org.spectraledge.spectral.UpdateWindow;
 import org.spectraledge.spectral.VectorSource;
 import org.spectraledge.spectral.WindowResult;
-import org.spectraledge.train.NamedParameter;
+import org.spectraledge.train.model.NamedParameter;
 import org.spectraledge.train.StepContext;
 import org.spectraledge.train.TrainingListener;
 import org.spectraledge.train.TrainingOutcome;
 
+import org.spectraledge.train.model.ParameterLayout;
 /**
  * The training listener that captures parameter updates (SPEC §1): every {@code stride} optimizer steps it takes a
  * snapshot of each parameter group, forms the update against the previous one, and streams it into that group's

@@ -14,8 +14,8 @@ import org.spectraledge.events.GapSeries;
 import org.spectraledge.plot.RunSeries;
 import org.spectraledge.spectral.GapRule;
 import org.spectraledge.table.WindowTable;
-import org.spectraledge.train.RunFolder;
-import org.spectraledge.train.TrainConfig;
+import org.spectraledge.run.RunFolder;
+import org.spectraledge.run.TrainConfig;
 import tech.tablesaw.api.Table;
 
 /**

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import org.spectraledge.train.RunFolder;
-import org.spectraledge.train.TrainConfig;
-import org.spectraledge.train.TrainRun;
+import org.spectraledge.run.RunFolder;
+import org.spectraledge.run.TrainConfig;
+import org.spectraledge.run.TrainRun;
 
 /**
  * Trains one run of a sweep into {@code DIR/runs/RUN_ID/} and returns its result row; the work every executor does for

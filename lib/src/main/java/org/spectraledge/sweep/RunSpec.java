@@ -3,7 +3,7 @@ package org.spectraledge.sweep;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import org.spectraledge.train.TrainConfig;
+import org.spectraledge.run.TrainConfig;
 
 /**
  * One run of a sweep: its position, its stable id and its training options. Serializable (immutable JDK collections

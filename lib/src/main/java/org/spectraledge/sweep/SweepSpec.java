@@ -15,7 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.spectraledge.train.TrainConfig;
+import org.spectraledge.run.TrainConfig;
 
 /**
  * A sweep file, parsed: the runs of a sweep in a fixed order, each with a stable id. Two forms, options named as on

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.spectraledge.capture.ParameterGroup;
-import org.spectraledge.train.NamedParameter;
+import org.spectraledge.train.model.NamedParameter;
 import org.spectraledge.train.Objective;
 import org.spectraledge.train.TensorSplit;
 

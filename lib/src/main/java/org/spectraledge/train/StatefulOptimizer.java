@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.spectraledge.platform.Engines;
 /**
  * A DJL {@link Optimizer} whose per-parameter state (step count and moment arrays) lives in native
  * memory it owns, and can be saved and restored for checkpoints.

@@ -2,6 +2,7 @@ package org.spectraledge.train;
 
 import java.util.List;
 
+import org.spectraledge.train.model.NamedParameter;
 /**
  * What a listener sees after an optimizer step: the parameters have just been updated and may be read (not
  * written).

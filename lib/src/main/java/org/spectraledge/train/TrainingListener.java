@@ -3,6 +3,7 @@ package org.spectraledge.train;
 import org.spectraledge.events.EvalRecord;
 import org.spectraledge.spectral.WindowResult;
 
+import org.spectraledge.run.TrainRun;
 /**
  * Hooks into the training loop, one concern per implementation (update capture, run log, progress, checkpoints).
  * Calls happen on the training thread, in the order listeners were added.

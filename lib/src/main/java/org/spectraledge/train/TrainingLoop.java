@@ -11,6 +11,7 @@ import org.spectraledge.datasets.SeededRandom;
 import org.spectraledge.events.EvalRecord;
 import org.spectraledge.spectral.NonFiniteUpdateException;
 
+import org.spectraledge.train.model.NamedParameter;
 /**
  * The training loop: forward, loss, backward, clip, update, listeners; evaluate every k steps. One screen, each
  * step commented. Deterministic for a given seed and thread count: minibatches come from a permutation per epoch

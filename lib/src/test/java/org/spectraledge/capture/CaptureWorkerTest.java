@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.spectraledge.train.IdlePriority;
+import org.spectraledge.platform.IdlePriority;
 
 /** The background thread: batches in order, partial batches on request, failures reported once, low priority. */
 class CaptureWorkerTest {

@@ -13,6 +13,7 @@ import org.spectraledge.spectral.NonFiniteUpdateException;
 import org.spectraledge.spectral.SpectralTracker;
 import org.spectraledge.spectral.VectorSource;
 
+import org.spectraledge.train.model.ParameterLayout;
 class ParameterGroupTest {
     private static final ParameterLayout MODEL = ParameterLayout.builder()
             .add("embed", 6).add("pos_embed", 2)

@@ -14,7 +14,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spectraledge.spectral.NonFiniteUpdateException;
-import org.spectraledge.train.NamedParameter;
+import org.spectraledge.train.model.NamedParameter;
 
 /** θ read out of the engine: the group's tensors flattened in layout order, widened exactly, NaN named by tensor. */
 class SnapshotReaderTest {

@@ -23,7 +23,7 @@ import org.spectraledge.spectral.SpectralAnalyzer;
 import org.spectraledge.spectral.UpdateWindow;
 import org.spectraledge.spectral.VectorSource;
 import org.spectraledge.spectral.WindowResult;
-import org.spectraledge.train.NamedParameter;
+import org.spectraledge.train.model.NamedParameter;
 import org.spectraledge.train.StepContext;
 
 /**

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.spectraledge.capture.ParameterGroup;
-import org.spectraledge.capture.ParameterLayout;
-import org.spectraledge.train.EngineConfig;
-import org.spectraledge.train.Engines;
-import org.spectraledge.train.NamedParameter;
+import org.spectraledge.train.model.ParameterLayout;
+import org.spectraledge.platform.EngineConfig;
+import org.spectraledge.platform.Engines;
+import org.spectraledge.train.model.NamedParameter;
 import org.spectraledge.train.Objective;
 import org.spectraledge.train.TensorSplit;
 

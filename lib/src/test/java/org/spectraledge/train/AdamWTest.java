@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spectraledge.testing.Python;
 
+import org.spectraledge.testing.TestEngine;
 class AdamWTest {
 
     @BeforeAll

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spectraledge.testing.Python;
 
+import org.spectraledge.testing.TestEngine;
 class GradClipTest {
 
     private static final float[] G1 = TorchOracle.wave(12, 0.3, 2.0);

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spectraledge.testing.Python;
 
+import org.spectraledge.testing.TestEngine;
 class MuonTest {
 
     /** Two hidden matrices (one wide, one tall), a 2-D embedding and a bias. */

@@ -9,6 +9,8 @@ import org.spectraledge.datasets.Scan;
 import org.spectraledge.datasets.ScanDataset;
 import org.spectraledge.datasets.Split;
 
+import org.spectraledge.run.Experiment;
+import org.spectraledge.run.TrainConfig;
 /** A SCAN experiment trains on SPEC §8's 2,048 pairs and tests on the first {@link Experiment#SCAN_TEST_PAIRS} of the test pool. */
 class ScanExperimentTest {
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spectraledge.testing.Python;
 
+import org.spectraledge.testing.TestEngine;
 class SgdMomentumTest {
 
     private static final OptimizerCase CASE = OptimizerCase.weightAndBias();

@@ -22,6 +22,9 @@ import org.spectraledge.datasets.ModularDataset;
 import org.spectraledge.datasets.ModularOp;
 import org.spectraledge.datasets.Split;
 
+import org.spectraledge.platform.Engines;
+import org.spectraledge.platform.EngineConfig;
+import org.spectraledge.train.model.NamedParameter;
 /** The loop on a small one-hot MLP: it learns, it is deterministic, and it stops cleanly on divergence. */
 class TrainingLoopTest {
 

@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.spectraledge.train.TrainRun;
+import org.spectraledge.run.TrainRun;
 import org.spectraledge.train.TrainingOutcome;
 
 /**

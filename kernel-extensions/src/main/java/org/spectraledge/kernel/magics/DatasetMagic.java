@@ -12,7 +12,7 @@ import org.spectraledge.datasets.TaskName;
 import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellResult;
 import org.spectraledge.table.DatasetTable;
-import org.spectraledge.train.TrainConfig;
+import org.spectraledge.run.TrainConfig;
 
 /**
  * {@code %dataset TASK [--p P] [--frac F] [--seed S] [--rows N]}: the first examples of a task's training and test

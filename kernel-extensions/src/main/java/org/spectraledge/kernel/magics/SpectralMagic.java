@@ -20,9 +20,9 @@ import org.spectraledge.kernel.execution.CellResult;
 import org.spectraledge.plot.RunSeries;
 import org.spectraledge.spectral.GapRule;
 import org.spectraledge.table.WindowTable;
-import org.spectraledge.train.RunFolder;
-import org.spectraledge.train.TrainConfig;
-import org.spectraledge.train.TrainRun;
+import org.spectraledge.run.RunFolder;
+import org.spectraledge.run.TrainConfig;
+import org.spectraledge.run.TrainRun;
 
 /**
  * {@code %spectral RUN [--group G] [--window W]}: the dashboard of a run (see {@link RunFigures#dashboard}). RUN is a

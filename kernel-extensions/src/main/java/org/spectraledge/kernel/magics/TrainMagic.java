@@ -25,8 +25,8 @@ import org.spectraledge.kernel.runtime.Runs;
 import org.spectraledge.plot.RunSeries;
 import org.spectraledge.spectral.WindowResult;
 import org.spectraledge.train.StepContext;
-import org.spectraledge.train.TrainConfig;
-import org.spectraledge.train.TrainRun;
+import org.spectraledge.run.TrainConfig;
+import org.spectraledge.run.TrainRun;
 import org.spectraledge.train.TrainingListener;
 import org.spectraledge.train.TrainingOutcome;
 
@@ -83,7 +83,7 @@ final class TrainMagic {
             liveEvery = liveEvery(args);
             if (args.resume()) {
                 out = args.out().orElseThrow(() -> new UsageException("--resume needs --out DIR, the run folder to continue"));
-                config = org.spectraledge.train.RunFolder.readConfig(out);
+                config = org.spectraledge.run.RunFolder.readConfig(out);
             } else {
                 config = args.config();
                 out = args.out().orElseGet(this::freshFolder);

@@ -1,6 +1,6 @@
 package org.spectraledge.kernel.runtime;
 
-import org.spectraledge.train.TrainRun;
+import org.spectraledge.run.TrainRun;
 
 /**
  * The runs of this session, star-imported by {@code startup.jsh}. A line magic is a statement, not an expression,

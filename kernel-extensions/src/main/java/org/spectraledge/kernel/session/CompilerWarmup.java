@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.spectraledge.kernel.execution.CellEvaluator;
-import org.spectraledge.train.IdlePriority;
+import org.spectraledge.platform.IdlePriority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -102,8 +102,8 @@ class RenderersTest {
     @Test
     void trainingResultIsASummaryNotItsEveryWindow() {
         org.spectraledge.events.EvalRecord eval = new org.spectraledge.events.EvalRecord(30, 0.01, 1.0, 0.05, 0.97);
-        org.spectraledge.train.TrainRun.Result run = new org.spectraledge.train.TrainRun.Result(
-                org.spectraledge.train.TrainConfig.of(java.util.Map.of("task", "sub", "steps", "30")), java.nio.file.Path.of("runs/x"),
+        org.spectraledge.run.TrainRun.Result run = new org.spectraledge.run.TrainRun.Result(
+                org.spectraledge.run.TrainConfig.of(java.util.Map.of("task", "sub", "steps", "30")), java.nio.file.Path.of("runs/x"),
                 new org.spectraledge.train.TrainingOutcome(org.spectraledge.train.TrainingOutcome.Status.COMPLETED, 30,
                         java.util.List.of(eval), 2.25, ""),
                 1234, 0.1, java.util.Map.of("all", java.util.List.of()), java.util.List.of());

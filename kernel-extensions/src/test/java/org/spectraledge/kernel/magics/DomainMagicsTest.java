@@ -27,7 +27,7 @@ import org.spectraledge.kernel.execution.UserCodeException;
 import org.spectraledge.kernel.runtime.ProgressBar;
 import org.spectraledge.kernel.runtime.RecordingSink;
 import org.spectraledge.kernel.runtime.Runs;
-import org.spectraledge.train.TrainRun;
+import org.spectraledge.run.TrainRun;
 import org.spectraledge.train.TrainingOutcome;
 import tech.tablesaw.api.Table;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.spectraledge.kernel.execution.CellEvaluator;
-import org.spectraledge.train.IdlePriority;
+import org.spectraledge.platform.IdlePriority;
 
 /** The kernel's compiler warm-up: it compiles its whole mix, waits while cells run, stops when closed. */
 class CompilerWarmupTest {

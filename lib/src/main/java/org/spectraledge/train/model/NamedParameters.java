@@ -1,11 +1,9 @@
 package org.spectraledge.train.model;
 
-import org.spectraledge.train.NamedParameter;
 import ai.djl.nn.Block;
 import ai.djl.util.Pair;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.spectraledge.capture.ParameterLayout;
 
 /**
  * The project's dotted parameter names of a model, in a fixed order: the contract that parameter groups

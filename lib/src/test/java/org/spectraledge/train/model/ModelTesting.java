@@ -1,6 +1,5 @@
 package org.spectraledge.train.model;
 
-import org.spectraledge.train.NamedParameter;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

@@ -1,6 +1,5 @@
 package org.spectraledge.train.model;
 
-import org.spectraledge.train.NamedParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.spectraledge.capture.ParameterGroup;
-import org.spectraledge.capture.ParameterLayout;
 
 /** The dotted names are a public contract: exact names in exact order, and the parameter groups they feed. */
 class NamedParametersTest {

@@ -1,6 +1,5 @@
 package org.spectraledge.train.model;
 
-import org.spectraledge.train.NamedParameter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

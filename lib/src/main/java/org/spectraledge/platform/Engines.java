@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.platform;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;

@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.platform;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;

@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.run;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.spectraledge.events.GapEvents;
 import org.spectraledge.events.GapSeries;
 import org.spectraledge.spectral.WindowResult;
 
+import org.spectraledge.train.TrainingListener;
 /**
  * One grokking trial (SPEC §7): train one configuration with update capture, then find its memorization, grokking and
  * gap events and the lead time = grok step − gap-event step. One configuration in, one row out: the unit of the

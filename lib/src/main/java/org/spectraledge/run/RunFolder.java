@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.run;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.train.model;
 
 import ai.djl.nn.Parameter;
 import java.util.Objects;

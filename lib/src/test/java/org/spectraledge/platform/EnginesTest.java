@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.platform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.spectraledge.testing.TestEngine;
 class EnginesTest {
 
     // ---- in this JVM (shared with the other tests, so always left at TestEngine's settings) ----

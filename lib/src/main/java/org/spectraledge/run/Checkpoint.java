@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.run;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.spectraledge.capture.UpdateCapture;
 
+import org.spectraledge.train.model.NamedParameter;
+import org.spectraledge.train.StatefulOptimizer;
 /**
  * A training checkpoint: everything needed to continue a run so that its logs come out identical to an uninterrupted
  * run's — the step, how many rows each log had, the weights (by stable name), the optimizer state, and the update

@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.platform;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import org.spectraledge.testing.TestEngine;
 /**
  * After {@link NativeAllocator#keepFreedMemory()}, memory a step frees is reused by the next step instead of being
  * returned to the system and faulted in again. The pattern is a training step's: many large tensors on one scope,

@@ -1,8 +1,9 @@
-package org.spectraledge.train;
+package org.spectraledge.platform;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 
+import org.spectraledge.train.Muon;
 /**
  * Flush-to-zero for denormal floats on the calling thread, through PyTorch's own switch.
  *

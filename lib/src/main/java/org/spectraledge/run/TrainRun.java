@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,10 @@ import org.spectraledge.events.EvalRecord;
 import org.spectraledge.spectral.AnalysisConfig;
 import org.spectraledge.spectral.WindowResult;
 
+import org.spectraledge.platform.Denormals;
+import org.spectraledge.train.TrainingListener;
+import org.spectraledge.train.TrainingOutcome;
+import org.spectraledge.train.TrainingLoop;
 /**
  * A whole training run with update capture, logged to a {@link RunFolder}: what {@code spectral-edge train} and the
  * {@code %train} magic do. {@link #start} begins a new run; {@link #resume} continues a stopped or killed one from its

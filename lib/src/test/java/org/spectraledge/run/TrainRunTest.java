@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.spectraledge.train.TrainingListener;
+import org.spectraledge.train.StepContext;
+import org.spectraledge.train.TrainingOutcome;
 /** Whole runs: logs, summary, divergence, and resume after a crash giving the same logs. */
 class TrainRunTest {
     @TempDir Path dir;

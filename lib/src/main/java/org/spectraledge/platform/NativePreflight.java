@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.platform;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,12 @@ import org.spectraledge.events.EvalRecord;
 import org.spectraledge.spectral.AnalysisConfig;
 import org.spectraledge.spectral.WindowResult;
 
+import org.spectraledge.platform.Denormals;
+import org.spectraledge.train.TensorSplit;
+import org.spectraledge.train.TrainingListener;
+import org.spectraledge.train.LoopSettings;
+import org.spectraledge.train.TrainingOutcome;
+import org.spectraledge.train.TrainingLoop;
 /**
  * A training run kept open in memory: the {@link Experiment} (model, optimizer state, data) and its
  * {@link UpdateCapture} live until {@link #close()}, so a notebook can

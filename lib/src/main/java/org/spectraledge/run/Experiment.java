@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.run;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -29,6 +29,19 @@ import org.spectraledge.train.model.MlpOnEmbeddings;
 import org.spectraledge.train.model.ModelPresets;
 import org.spectraledge.train.model.NamedParameters;
 
+import org.spectraledge.platform.Engines;
+import org.spectraledge.platform.NativeAllocator;
+import org.spectraledge.platform.EngineConfig;
+import org.spectraledge.train.model.NamedParameter;
+import org.spectraledge.train.Muon;
+import org.spectraledge.train.Objective;
+import org.spectraledge.train.StatefulOptimizer;
+import org.spectraledge.train.TensorSplit;
+import org.spectraledge.train.LoopSettings;
+import org.spectraledge.train.AdamW;
+import org.spectraledge.train.SgdMomentum;
+import org.spectraledge.train.TrainingLoop;
+import org.spectraledge.train.LinearWarmup;
 /**
  * A {@link TrainConfig} made real: the dataset, the model (initialized and seeded), its named parameters, the
  * tensors, the objective and the optimizer, all on one manager. Closing it frees every native array.

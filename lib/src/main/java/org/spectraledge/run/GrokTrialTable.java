@@ -1,4 +1,4 @@
-package org.spectraledge.table;
+package org.spectraledge.run;
 
 import java.text.DecimalFormat;
 import java.util.List;
@@ -7,7 +7,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.spectraledge.events.GapEvents;
-import org.spectraledge.train.GrokTrial;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +9,8 @@ import java.util.Set;
 import org.spectraledge.capture.ParameterGroup;
 import org.spectraledge.datasets.TaskName;
 
+import org.spectraledge.train.Muon;
+import org.spectraledge.train.AdamW;
 /**
  * Everything that defines a training run, by the option names of {@code spectral-edge train} (also used by the
  * {@code %train} magic and by sweep files). Parse with {@link #parse(Map)}; {@link #options()} gives the full

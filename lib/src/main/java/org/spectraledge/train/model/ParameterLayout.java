@@ -1,10 +1,11 @@
-package org.spectraledge.capture;
+package org.spectraledge.train.model;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.spectraledge.capture.ParameterGroup;
 /**
  * Where each named parameter tensor sits in a model's flattened snapshot θ: the tensors in order, each a contiguous
  * range. Names follow the project's convention ({@code embed}, {@code blocks.0.attn.W_Q}, {@code unembed}, …) so

@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +15,6 @@ import org.spectraledge.events.EvalLog;
 import org.spectraledge.events.GapEventDetector;
 import org.spectraledge.events.GapSeries;
 import org.spectraledge.spectral.WindowResult;
-import org.spectraledge.table.GrokTrialTable;
 import tech.tablesaw.api.Table;
 
 /** A trial is its run's log, windows and events, detected as the detector would on the same series. */

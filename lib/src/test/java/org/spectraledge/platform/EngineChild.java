@@ -1,4 +1,4 @@
-package org.spectraledge.train;
+package org.spectraledge.platform;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
