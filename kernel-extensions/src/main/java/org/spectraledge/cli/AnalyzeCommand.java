@@ -19,6 +19,8 @@ import org.spectraledge.spectral.VectorSource;
 import org.spectraledge.spectral.WindowResult;
 import org.spectraledge.table.WindowTable;
 
+import org.spectraledge.options.Arguments;
+import org.spectraledge.options.UsageException;
 /**
  * {@code spectral-edge analyze}: the per-window spectral table of parameter snapshots saved as NumPy files, for
  * people who train elsewhere (PyTorch, JAX, …).

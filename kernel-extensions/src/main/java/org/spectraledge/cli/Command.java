@@ -3,6 +3,7 @@ package org.spectraledge.cli;
 import java.io.PrintStream;
 import java.util.List;
 
+import org.spectraledge.options.UsageException;
 /** One subcommand of {@code bin/spectral-edge}. */
 public interface Command {
     /** The word that selects it, e.g. {@code analyze}. */

@@ -16,6 +16,8 @@ import org.spectraledge.kernel.headless.NotebookFile;
 import org.spectraledge.kernel.headless.NotebookRunner;
 import org.spectraledge.kernel.session.CellError;
 
+import org.spectraledge.options.Arguments;
+import org.spectraledge.options.UsageException;
 /**
  * {@code spectral-edge demo}: the README's main job. Runs the quickstart notebook end to end without Jupyter, echoes
  * what its cells print (the key numbers come last), and writes the executed notebook and its figures.

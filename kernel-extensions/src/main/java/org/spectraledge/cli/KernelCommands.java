@@ -5,6 +5,7 @@ import java.util.List;
 import org.spectraledge.kernel.KernelMain;
 import org.spectraledge.kernel.install.KernelInstaller;
 
+import org.spectraledge.options.UsageException;
 /** The subcommands that serve Jupyter: {@code install-kernel} and {@code kernel}. */
 final class KernelCommands {
     private KernelCommands() {}

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.spectraledge.options.UsageException;
 /** Entry point of {@code bin/spectral-edge}: dispatches to a subcommand. */
 public final class Main {
     private static final List<Command> COMMANDS = List.of(new DemoCommand(), new AnalyzeCommand(), new TrainCommand(), new SweepCommand(),

@@ -15,6 +15,8 @@ import org.spectraledge.kernel.headless.ScriptRunner;
 import org.spectraledge.kernel.session.CellError;
 import org.spectraledge.kernel.session.NotebookSession;
 
+import org.spectraledge.options.Arguments;
+import org.spectraledge.options.UsageException;
 /** The subcommands that run notebooks and scripts without Jupyter: {@code run} and {@code script}. */
 final class RunnerCommands {
     private RunnerCommands() {}

@@ -10,6 +10,8 @@ import org.spectraledge.sweep.SweepListener;
 import org.spectraledge.sweep.SweepSpec;
 import tech.tablesaw.api.Table;
 
+import org.spectraledge.options.SweepArguments;
+import org.spectraledge.options.UsageException;
 /** {@code spectral-edge sweep}: many training runs from a sweep file, one result row per run. */
 final class SweepCommand implements Command {
 

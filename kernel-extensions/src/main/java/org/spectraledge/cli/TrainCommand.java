@@ -11,6 +11,8 @@ import org.spectraledge.run.TrainRun;
 import org.spectraledge.train.TrainingListener;
 import org.spectraledge.train.TrainingOutcome;
 
+import org.spectraledge.options.UsageException;
+import org.spectraledge.options.TrainArguments;
 /** {@code spectral-edge train}: a training run with update capture, logged to a run folder. */
 final class TrainCommand implements Command {
 

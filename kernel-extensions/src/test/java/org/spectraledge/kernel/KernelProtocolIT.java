@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spectraledge.kernel.install.ClassArchive;
 import org.spectraledge.kernel.testing.JupyterClient;
 
+import org.spectraledge.kernel.display.RenderException;
 /**
  * The packaged kernel, installed with its own installer and driven through {@code jupyter_client}
  * over real ZeroMQ sockets with signed messages. Each test starts a fresh kernel.

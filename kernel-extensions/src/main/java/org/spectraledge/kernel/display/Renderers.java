@@ -2,7 +2,6 @@ package org.spectraledge.kernel.display;
 
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.spectraledge.kernel.runtime.ProgressBar;
 
 /**
  * Registers every renderer of the kernel: XChart charts, {@code BufferedImage}s ({@link ImageRenderer}), Tablesaw tables, {@link Markdown} and

@@ -8,7 +8,6 @@ import java.util.concurrent.Future;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.spectraledge.kernel.display.Latex;
 import org.spectraledge.kernel.display.Markdown;
-import org.spectraledge.kernel.session.NotebookSession;
 
 /**
  * The notebook API, star-imported by {@code startup.jsh}. Names and signatures follow IJava's
@@ -23,7 +22,7 @@ import org.spectraledge.kernel.session.NotebookSession;
  * clearOutput(true);                   // clear this cell's outputs when the next one arrives
  * }</pre>
  *
- * <p>Everything goes through the {@link NotebookSession} running the cell, so the same calls work in
+ * <p>Everything goes through the {@link Notebook} running the cell, so the same calls work in
  * the Jupyter kernel, in {@code spectral-edge run} (outputs land in the written notebook) and in
  * {@code spectral-edge script} (text printed, images written as PNG files).
  */
@@ -43,12 +42,12 @@ public final class Display {
 
     /** Renders {@code o} with its preferred MIME types (plus {@code text/plain}). */
     public static DisplayData render(Object o) {
-        return NotebookSession.current().render(o);
+        return Notebook.current().render(o);
     }
 
     /** Renders {@code o} as the given MIME types (plus {@code text/plain}), e.g. {@code "image/svg+xml"}. */
     public static DisplayData render(Object o, String... mimeTypes) {
-        return NotebookSession.current().render(o, mimeTypes);
+        return Notebook.current().render(o, mimeTypes);
     }
 
     /** Shows {@code o} below the cell now and returns the id that {@link #updateDisplay} takes. */
@@ -83,7 +82,7 @@ public final class Display {
      * loop redraws its output).
      */
     public static void clearOutput(boolean wait) {
-        NotebookSession session = NotebookSession.current();
+        Notebook session = Notebook.current();
         publish(() -> session.clearOutput(wait));
     }
 
@@ -101,14 +100,14 @@ public final class Display {
         if (!data.hasDisplayId()) {
             data.setDisplayId(UUID.randomUUID().toString());
         }
-        NotebookSession session = NotebookSession.current();
+        Notebook session = Notebook.current();
         publish(() -> session.display(data));
         return data.getDisplayId();
     }
 
     private static void update(String id, DisplayData data) {
         data.setDisplayId(id);
-        NotebookSession.current().updateDisplay(data);
+        Notebook.current().updateDisplay(data);
     }
 
     /**

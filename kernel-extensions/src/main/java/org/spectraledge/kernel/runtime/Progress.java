@@ -2,6 +2,7 @@ package org.spectraledge.kernel.runtime;
 
 import java.util.function.LongSupplier;
 
+import org.spectraledge.kernel.display.ProgressBar;
 /**
  * A progress display that updates in place: one output (a display id) showing a {@link ProgressBar}, replaced as the
  * work advances. Redraws are throttled to at most one per {@value #MIN_INTERVAL_MILLIS} ms (the last frame always

@@ -13,7 +13,7 @@ import org.dflib.jjava.jupyter.kernel.display.common.Text;
 import org.dflib.jjava.jupyter.kernel.display.common.Url;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.slf4j.LoggerFactory;
-import org.spectraledge.kernel.RenderException;
+import org.spectraledge.kernel.display.RenderException;
 import org.spectraledge.kernel.display.Markdown;
 import org.spectraledge.kernel.display.Renderers;
 import org.spectraledge.kernel.execution.CellEvaluator;
@@ -25,6 +25,7 @@ import org.spectraledge.kernel.magics.CellRunner;
 import org.spectraledge.kernel.magics.DomainMagics;
 import org.spectraledge.kernel.magics.GeneralMagics;
 import org.spectraledge.kernel.runtime.Display;
+import org.spectraledge.kernel.runtime.Notebook;
 import org.spectraledge.kernel.runtime.OutputSink;
 import org.spectraledge.kernel.magics.Magics;
 import org.spectraledge.kernel.magics.SessionMagics;
@@ -36,9 +37,9 @@ import org.spectraledge.kernel.magics.SessionMagics;
  * {@link #execute} and only decide where the outputs go.
  *
  * <p>The notebook API ({@code display(o)}, {@code updateDisplay(id, o)}, ...) reaches the session
- * through {@link #current()}: the session that runs (or last ran) a cell in this JVM.
+ * through {@link Notebook#current()}: the session that runs (or last ran) a cell in this JVM.
  */
-public final class NotebookSession implements AutoCloseable {
+public final class NotebookSession implements Notebook, AutoCloseable {
 
     /** The imports and helpers every session starts with; see the file for the list. */
     public static final String STARTUP_SCRIPT = "startup.jsh";
@@ -49,8 +50,6 @@ public final class NotebookSession implements AutoCloseable {
      * their packages stay visible to cells, while the rest of the kernel and its own libraries are hidden.
      */
     static final List<Class<?>> NOTEBOOK_API_TYPES = List.of(Display.class, Markdown.class, DisplayData.class, MIMEType.class);
-
-    private static volatile NotebookSession current;
 
     private final Renderer renderer;
     private final CellEvaluator evaluator;
@@ -86,7 +85,7 @@ public final class NotebookSession implements AutoCloseable {
         Url.registerAll(renderer);
         Text.registerAll(renderer);
         NotebookSession session = new NotebookSession(renderer, startEvaluator());
-        current = session;
+        Notebook.setCurrent(session);
         return session;
     }
 
@@ -108,20 +107,6 @@ public final class NotebookSession implements AutoCloseable {
                     + "kernel-extensions/src/main/resources" + STARTUP_RESOURCE + ":\n"
                     + String.join("\n", e.traceback()), e);
         }
-    }
-
-    /**
-     * The session running cells in this JVM, for the notebook API.
-     *
-     * @throws IllegalStateException outside a notebook, script or kernel
-     */
-    public static NotebookSession current() {
-        NotebookSession s = current;
-        if (s == null) {
-            throw new IllegalStateException("No notebook session is running: display(...) and friends work in cells "
-                    + "run by the spectral-edge kernel, 'spectral-edge run' or 'spectral-edge script'");
-        }
-        return s;
     }
 
     static String readStartupScript() {
@@ -150,7 +135,7 @@ public final class NotebookSession implements AutoCloseable {
      * @param label how errors name the cell, e.g. {@code In [4]} or {@code analysis.jsh}
      */
     public CellOutcome execute(String code, String label, CellOutputs cellOutputs) {
-        current = this;
+        Notebook.setCurrent(this);
         outputs = cellOutputs;
         try {
             CellResult result = runner.run(code, label);
@@ -170,6 +155,7 @@ public final class NotebookSession implements AutoCloseable {
      *
      * @throws RenderException naming the value's type when a renderer fails
      */
+    @Override
     public DisplayData render(Object value, String... mimeTypes) {
         try {
             return mimeTypes.length == 0 ? renderer.render(value) : renderer.renderAs(value, mimeTypes);
@@ -179,11 +165,13 @@ public final class NotebookSession implements AutoCloseable {
     }
 
     /** Shows {@code data} under the running cell (dropped when no cell runs). */
+    @Override
     public void display(DisplayData data) {
         outputs.display(data);
     }
 
     /** Replaces the output shown under {@code data}'s display id. */
+    @Override
     public void updateDisplay(DisplayData data) {
         if (!data.hasDisplayId()) {
             throw new IllegalArgumentException("updateDisplay needs the display id that display(...) returned");
@@ -192,6 +180,7 @@ public final class NotebookSession implements AutoCloseable {
     }
 
     /** Clears what the running cell has shown so far (see {@link CellOutputs#clearOutput}). */
+    @Override
     public void clearOutput(boolean wait) {
         outputs.clearOutput(wait);
     }
@@ -216,8 +205,6 @@ public final class NotebookSession implements AutoCloseable {
     @Override
     public void close() {
         evaluator.close();
-        if (current == this) {
-            current = null;
-        }
+        Notebook.clearCurrent(this);
     }
 }

@@ -94,7 +94,7 @@ class RenderersTest {
 
     @Test
     void progressFrameIsHtmlWithTextFallback() {
-        DisplayData data = renderer().render(new org.spectraledge.kernel.runtime.ProgressBar("train", 3, 12, 1.5, "loss 0.3", false));
+        DisplayData data = renderer().render(new org.spectraledge.kernel.display.ProgressBar("train", 3, 12, 1.5, "loss 0.3", false));
         assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).contains("width:25.0%"), data.toString());
         assertEquals("train [########                      ] 3/12  1.5 s  ETA 4.5 s  loss 0.3", data.getData(MIMEType.TEXT_PLAIN));
     }

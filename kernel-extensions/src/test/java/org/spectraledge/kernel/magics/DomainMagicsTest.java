@@ -24,7 +24,7 @@ import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellExecutionControl;
 import org.spectraledge.kernel.execution.CellResult;
 import org.spectraledge.kernel.execution.UserCodeException;
-import org.spectraledge.kernel.runtime.ProgressBar;
+import org.spectraledge.kernel.display.ProgressBar;
 import org.spectraledge.kernel.runtime.RecordingSink;
 import org.spectraledge.kernel.runtime.Runs;
 import org.spectraledge.run.TrainRun;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
+import org.spectraledge.kernel.display.ProgressBar;
 /** The progress display: one output updated in place, throttled, with ETA from the rate so far. */
 class ProgressTest {
 

@@ -1,4 +1,4 @@
-package org.spectraledge.cli;
+package org.spectraledge.options;
 
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -1,8 +1,9 @@
-package org.spectraledge.kernel.runtime;
+package org.spectraledge.kernel.display;
 
 import java.util.Locale;
 import java.util.OptionalDouble;
 
+import org.spectraledge.kernel.runtime.Progress;
 /**
  * One frame of a progress display: how far some work has come. {@link Progress} shows a sequence of these in one
  * output; the kernel renders a frame as {@code text/html} (a bar) with {@link #text()} as the {@code text/plain}
@@ -75,7 +76,7 @@ public record ProgressBar(String label, long done, long total, double elapsedSec
     }
 
     /** {@code 4.1 s} below a minute, else {@code m:ss} or {@code h:mm:ss}. */
-    static String clock(double seconds) {
+    public static String clock(double seconds) {
         if (seconds < 60) return String.format(Locale.ROOT, "%.1f s", seconds);
         long s = Math.round(seconds);
         return s < 3600 ? String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)

@@ -1,4 +1,4 @@
-package org.spectraledge.kernel;
+package org.spectraledge.kernel.display;
 
 /** A renderer failed on a cell's value; shown as the cell's error, the kernel goes on. */
 public final class RenderException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.spectraledge.cli;
+package org.spectraledge.options;
 
 import java.util.ArrayList;
 import java.util.HashMap;
