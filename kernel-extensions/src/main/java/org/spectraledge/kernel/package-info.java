@@ -1,7 +1,10 @@
 /**
  * The spectral-edge Jupyter kernel: Java cells run by JShell inside the kernel's JVM.
  *
- * <p>How the parts fit, top to bottom:
+ * <p>How the parts fit, top to bottom. Each package uses only those below it ({@code KernelLayeringTest} checks):
+ * the command line ({@code org.spectraledge.cli}) on top; the kernel, the headless runners and the installer; the
+ * session; the magics and {@code %maven}'s resolver; option parsing shared by the command line and the magics
+ * ({@code org.spectraledge.options}); the runtime cells call; renderers; JShell execution at the bottom.
  * <ul>
  *   <li>{@link org.spectraledge.kernel.KernelMain} reads the connection file, installs the exit guard,
  *       starts the kernel and serves until a shutdown request.</li>
@@ -26,8 +29,10 @@
  *       its dependencies, the kernel's display types); the jars the kernel alone needs (jjava, ZeroMQ, Maven
  *       Resolver, ...), known from lists written at build time, stay hidden. Jars added with {@code %classpath}
  *       or {@code %maven} are child-first for the classes they contain, so the notebook's version wins.</li>
- *   <li>{@code display}: renderers for XChart, Tablesaw, Markdown and LaTeX; {@code runtime.Display}
- *       is the notebook API that {@code startup.jsh} star-imports.</li>
+ *   <li>{@code runtime}: what cells call. {@code Display} is the notebook API that {@code startup.jsh}
+ *       star-imports; it reaches the session through the {@code Notebook} interface, which the session implements,
+ *       so the runtime never depends on what runs it.</li>
+ *   <li>{@code display}: renderers for XChart, Tablesaw, Markdown, LaTeX and progress frames.</li>
  *   <li>{@code install}: the kernelspec installer (no Python needed) and the class-data archive it writes
  *       for a faster kernel start ({@code ClassArchive}).</li>
  * </ul>
