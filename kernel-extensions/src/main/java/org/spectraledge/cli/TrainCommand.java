@@ -52,7 +52,7 @@ final class TrainCommand implements Command {
         progress.line.finish();
         result.notes().forEach(n -> err.println("note: " + n));
         TrainingOutcome o = result.outcome();
-        out.printf("%s: %d parameters, %d steps in %.1f s (%s)%n", result.config().task(), result.parameters(), o.steps(),
+        out.printf("%s: %d parameters, %d steps in %.1f s (%s)%n", result.config().task().cliName(), result.parameters(), o.steps(),
                 o.seconds(), o.message());
         out.println("memorization step: " + (result.memorizedStep().isPresent() ? result.memorizedStep().getAsLong() : "not reached"));
         out.println("grok step: " + (result.grokkedStep().isPresent() ? result.grokkedStep().getAsLong() : "did not grok"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.spectraledge.run.InvalidOptionException;
 import org.spectraledge.run.TrainConfig;
 
 /**
@@ -61,8 +62,8 @@ public record TrainArguments(Map<String, List<String>> options, Optional<Path> o
     public TrainConfig config() {
         try {
             return TrainConfig.parse(options);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        } catch (InvalidOptionException e) {
+            throw new UsageException(e.asCommandLine());
         }
     }
 

@@ -25,7 +25,7 @@ public class SweepCommandTest {
         CliOutcome.run("sweep", file.toString(), "--out", "o", "--engine", "local:0").assertUsage("sweep", "--engine local:N takes a number");
         CliOutcome.run("sweep", file.toString(), "--out", "o", "--seeds", "3").assertUsage("sweep", "unknown option --seeds");
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"grid\": {\"wd\": [0], \"lrr\": [1]}}");
-        CliOutcome.run("sweep", bad.toString(), "--out", "o").assertUsage("sweep", "grid: unknown option \"lrr\"");
+        CliOutcome.run("sweep", bad.toString(), "--out", "o").assertUsage("sweep", "grid: unknown key \"lrr\"");
     }
 
     @Test

@@ -102,16 +102,16 @@ public final class Experiment implements AutoCloseable {
         if (task.isModular()) {
             ModularLayout layout = modularLayout(c);
             ModularDataset data = modular(c, task);
-            Block model = c.model().equals("mlp")
+            Block model = c.model() == ModelKind.MLP
                     ? mlp(c, data.inputVocabSize(), c.p(), layout.length())
-                    : transformer(c, data.inputVocabSize(), c.p(), layout.length(), c.model().equals("nanda"));
+                    : transformer(c, data.inputVocabSize(), c.p(), layout.length(), c.model() == ModelKind.NANDA);
             return initialized(c, manager, data, model, layout.length(),
                     classification(manager, data.inputs(Split.TRAIN), data.labels(Split.TRAIN)),
                     classification(manager, data.inputs(Split.TEST), data.labels(Split.TEST)), Objective.classifyLast());
         }
         if (task == TaskName.PARITY) {
             ParityDataset data = SparseParity.builder().optSeed(c.seed()).build();
-            requireModel(c, "mlp", "parity");
+            requireModel(c, ModelKind.MLP, task);
             Block model = mlp(c, 2, 2, data.bits());
             return initialized(c, manager, data, model, data.bits(),
                     classification(manager, data.inputs(Split.TRAIN), data.labels(Split.TRAIN)),
@@ -119,7 +119,7 @@ public final class Experiment implements AutoCloseable {
         }
         if (task == TaskName.DYCK) {
             DyckDataset data = DyckDepth.builder().optSeed(c.seed()).build();
-            requireModel(c, "transformer", "dyck");
+            requireModel(c, ModelKind.TRANSFORMER, task);
             DecoderTransformer base = ModelPresets.dyck(data.length());
             Block model = DecoderTransformer.builder().setVocabSize(2).setContextLength(data.length())
                     .optOutputSize(data.length() / 2 + 1).optLayers(pick(c.layers(), base.config().layers()))
@@ -133,7 +133,7 @@ public final class Experiment implements AutoCloseable {
             // SPEC §8: 2,048 training pairs of the simple split, 3 + 3 encoder–decoder, d_model 256; tested on a
             // fixed sample of the test pool (see SCAN_TEST_PAIRS)
             ScanDataset data = Scan.builder().optTrainSize(2048).optTestSize(SCAN_TEST_PAIRS).optSeed(c.seed()).build();
-            requireModel(c, "transformer", "scan");
+            requireModel(c, ModelKind.TRANSFORMER, task);
             EncoderDecoderTransformer.Config base = ModelPresets.scan().config();
             Block model = EncoderDecoderTransformer.builder().setSourceVocabSize(base.sourceVocabSize())
                     .setTargetVocabSize(base.targetVocabSize()).setSourceLength(base.sourceLength())
@@ -145,15 +145,15 @@ public final class Experiment implements AutoCloseable {
                     seq2seq(manager, data.sourceIds(Split.TEST), data.targetIds(Split.TEST)),
                     Objective.sequenceToSequence(Vocabulary.PAD));
         }
-        throw new IllegalArgumentException("unknown task '" + c.task() + "'");
+        throw new IllegalArgumentException("no experiment is defined for task '" + task.cliName() + "'");
     }
 
     /** The token layout of a modular task for the configured model. */
     private static ModularLayout modularLayout(TrainConfig c) {
         return switch (c.model()) {
-            case "nanda" -> ModularLayout.PAIR_EQUALS;
-            case "transformer" -> ModularLayout.OP_EQUALS;
-            default -> ModularLayout.PAIR;
+            case NANDA -> ModularLayout.PAIR_EQUALS;
+            case TRANSFORMER -> ModularLayout.OP_EQUALS;
+            case MLP -> ModularLayout.PAIR;
         };
     }
 
@@ -177,12 +177,12 @@ public final class Experiment implements AutoCloseable {
         TaskName other = TaskName.parse(task);
         if (!(dataset instanceof ModularDataset mine) || !other.isModular()) {
             throw new IllegalArgumentException("switching the task needs two modular tasks on the same inputs; this run is '"
-                    + config.task() + "' and the new task '" + task + "'. Use add, sub, mul, sq_sum, quad, cube, …");
+                    + config.task().cliName() + "' and the new task '" + task + "'. Use add, sub, mul, sq_sum, quad, cube, …");
         }
         ModularDataset data = modular(config, other);
         for (Split s : Split.values()) {
             if (!Arrays.deepEquals(mine.inputs(s), data.inputs(s))) {
-                throw new IllegalArgumentException("'" + task + "' is defined on other pairs (a, b) than '" + config.task()
+                throw new IllegalArgumentException("'" + task + "' is defined on other pairs (a, b) than '" + config.task().cliName()
                         + "' (division leaves out b = 0), so its " + s + " inputs differ; switch between operations defined on all pairs (add, sub, mul, sq_sum, …)");
             }
         }
@@ -208,9 +208,12 @@ public final class Experiment implements AutoCloseable {
         return new TensorSplit(new NDList(ids(m, source), ids(m, in)), ids(m, out));
     }
 
-    private static void requireModel(TrainConfig c, String model, String task) {
-        if (!c.model().equals(model) && !c.model().equals(TrainConfig.DEFAULTS.get("model"))) {
-            throw new IllegalArgumentException("--model " + c.model() + " does not fit task " + task + "; use --model " + model);
+    /** Tasks with one model family: the default model stands for "the task's own", any other must be that one. */
+    private static void requireModel(TrainConfig c, ModelKind model, TaskName task) {
+        ModelKind byDefault = ModelKind.parse(TrainOption.MODEL.defaultValue());
+        if (c.model() != model && c.model() != byDefault) {
+            throw new InvalidOptionException("model", c.model().cliName() + " does not fit task " + task.cliName()
+                    + "; use model " + model.cliName());
         }
     }
 
@@ -263,16 +266,15 @@ public final class Experiment implements AutoCloseable {
         AdamW adamW = AdamW.builder().setLearningRateTracker(lr).optWeightDecays((float) c.wd())
                 .optBeta1(c.beta1()).optBeta2(c.beta2()).build();
         return switch (c.optimizer()) {
-            case "adamw" -> adamW;
-            case "sgd" -> SgdMomentum.builder().setLearningRateTracker(lr).optMomentum(c.momentum())
+            case ADAMW -> adamW;
+            case SGD -> SgdMomentum.builder().setLearningRateTracker(lr).optMomentum(c.momentum())
                     .optWeightDecays((float) c.wd()).build();
-            case "muon" -> {
+            case MUON -> {
                 Map<String, String> names = new LinkedHashMap<>();
                 for (NamedParameter p : parameters) names.put(p.parameter().getId(), p.name());
                 yield Muon.builder().setLearningRateTracker(lr).setParameterNames(names).setFallback(adamW)
                         .optMomentum(c.momentum()).optWeightDecays((float) c.wd()).build();
             }
-            default -> throw new IllegalArgumentException("unknown optimizer " + c.optimizer());
         };
     }
 

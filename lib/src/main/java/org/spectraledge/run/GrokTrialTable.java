@@ -44,7 +44,7 @@ public final class GrokTrialTable {
         DoubleColumn seconds = DoubleColumn.create("seconds");
         for (GrokTrial t : trials) {
             GapEvents e = t.events();
-            task.append(t.config().task());
+            task.append(t.config().task().cliName());
             p.append(t.config().p());
             omega.append(t.config().wd());
             seed.append(t.config().seed());

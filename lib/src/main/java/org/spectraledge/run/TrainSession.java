@@ -71,7 +71,7 @@ public final class TrainSession implements AutoCloseable {
         capture.start(experiment.parameters(), 0);
         this.train = experiment.train();
         this.test = experiment.test();
-        this.task = c.task();
+        this.task = c.task().cliName();
     }
 
     /** Opens a session with the configuration's window W and learning rate η (for 𝒜) and SPEC defaults otherwise. */
@@ -114,7 +114,7 @@ public final class TrainSession implements AutoCloseable {
         if (steps < 1) throw new IllegalArgumentException("train at least 1 step, got " + steps);
         if (lastStatus == TrainingOutcome.Status.DIVERGED) {
             throw new IllegalStateException("this session diverged at step " + (step + 1) + "; open a new session "
-                    + "(e.g. with a smaller --lr)");
+                    + "(e.g. with a smaller learning rate, option lr)");
         }
         TrainingLoop loop = loopUntil(step + steps).withEarlierEvals(evals);
         loop.addListener(capture);

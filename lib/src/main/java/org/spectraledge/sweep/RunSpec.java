@@ -3,6 +3,7 @@ package org.spectraledge.sweep;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.spectraledge.run.InvalidOptionException;
 import org.spectraledge.run.TrainConfig;
 
 /**
@@ -34,8 +35,8 @@ public record RunSpec(int index, String runId, Map<String, List<String>> options
     public TrainConfig config() {
         try {
             return TrainConfig.parse(options);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("run " + runId + ": " + e.getMessage(), e);
+        } catch (InvalidOptionException e) {
+            throw new IllegalArgumentException("run " + runId + ": \"" + e.option() + "\" " + e.problem(), e);
         }
     }
 }

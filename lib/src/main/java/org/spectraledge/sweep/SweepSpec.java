@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spectraledge.run.TrainConfig;
+import org.spectraledge.run.TrainOption;
 
 /**
  * A sweep file, parsed: the runs of a sweep in a fixed order, each with a stable id. Two forms, options named as on
@@ -182,9 +183,9 @@ public record SweepSpec(List<String> keys, List<RunSpec> runs) {
     }
 
     private static void checkKnown(String where, String key) {
-        if (!TrainConfig.DEFAULTS.containsKey(key)) {
-            throw new IllegalArgumentException(where + ": unknown option \"" + key + "\"; options are the names of spectral-edge train's: "
-                    + String.join(", ", TrainConfig.DEFAULTS.keySet()));
+        if (TrainOption.find(key).isEmpty()) {
+            throw new IllegalArgumentException(where + ": unknown key \"" + key + "\"; the valid keys are the training options: "
+                    + TrainOption.names());
         }
     }
 

@@ -208,6 +208,6 @@ public final class TrainingLoop {
 
     private static String divergence(String what, long step) {
         return "training diverged at step " + step + ": " + what + ". The parameters, log and checkpoints are those of step "
-                + (step - 1) + ". Try a smaller learning rate (--lr), gradient clipping (--clip 1.0) or a warmup (--warmup 100).";
+                + (step - 1) + ". Try a smaller learning rate (option lr), gradient clipping (clip 1.0) or a warmup (warmup 100).";
     }
 }

@@ -119,7 +119,7 @@ class TrainRunTest {
     void divergenceStopsTheRunAndKeepsTheLogAndTheLastGoodCheckpoint() throws IOException {
         TrainRun.Result r = TrainRun.start(small(Map.of("lr", "1e3", "checkpoint-every", "1", "steps", "200")), dir.resolve("nan"), List.of());
         assertEquals(TrainingOutcome.Status.DIVERGED, r.outcome().status());
-        assertTrue(r.outcome().message().contains("diverged") && r.outcome().message().contains("--lr"), r.outcome().message());
+        assertTrue(r.outcome().message().contains("diverged") && r.outcome().message().contains("option lr"), r.outcome().message());
         String summary = Files.readString(dir.resolve("nan/summary.json"));
         assertTrue(summary.contains("\"status\": \"diverged\""), summary);
         List<Path> kept = Checkpoint.list(new RunFolder(dir.resolve("nan"), List.of("all"), 4));
@@ -146,18 +146,18 @@ class TrainRunTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Experiment.create(TrainConfig.of(Map.of("task", "scan", "model", "nanda"))));
-        assertTrue(e.getMessage().contains("--model transformer"), e.getMessage());
+        assertTrue(e.getMessage().contains("use model transformer"), e.getMessage());
     }
 
     @Test
     void badOptionsNameTheOption() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.of(Map.of("lr", "fast")));
-        assertTrue(e.getMessage().contains("--lr"), e.getMessage());
+        assertEquals("lr must be a number, got 'fast'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.of(Map.of("task", "mod")));
         assertTrue(e.getMessage().contains("add"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.of(Map.of("optimiser", "adamw")));
-        assertTrue(e.getMessage().contains("--optimiser"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("optimiser is not a training option; the options are task, p,"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.of(Map.of("frac", "1.5")));
-        assertTrue(e.getMessage().contains("--frac"), e.getMessage());
+        assertEquals("frac must be a fraction in (0, 1), got 1.5", e.getMessage());
     }
 }

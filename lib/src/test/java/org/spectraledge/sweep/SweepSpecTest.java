@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.spectraledge.run.OptimizerKind;
 
 /** Sweep files: the grid's product and order, run lists, ids, columns, and errors that name the key and run. */
 class SweepSpecTest {
@@ -44,7 +45,7 @@ class SweepSpecTest {
         assertEquals(Map.of("wd", "1", "steps", "100", "seed", "4", "optimizer", "adamw"), s.runs().get(0).columns(),
                 "a key a run does not set shows its default");
         assertEquals(0.0, s.runs().get(1).config().wd());
-        assertEquals("sgd", s.runs().get(1).config().optimizer());
+        assertEquals(OptimizerKind.SGD, s.runs().get(1).config().optimizer());
     }
 
     @Test
@@ -59,11 +60,11 @@ class SweepSpecTest {
 
     @Test
     void errorsNameTheKeyAndTheRun() {
-        assertError("{\"grid\": {\"wd\": [0, 1], \"sed\": [1]}}", "grid: unknown option \"sed\"");
-        assertError("{\"base\": {\"lr\": 1, \"wdd\": 0}, \"grid\": {\"wd\": [0]}}", "base: unknown option \"wdd\"");
-        assertError("{\"runs\": [{\"wd\": 0}, {\"x\": 0}]}", "runs[1]: unknown option \"x\"");
-        assertError("{\"grid\": {\"wd\": [0, -1]}}", "run r002-wd=-1: --wd must be a weight decay ≥ 0, got -1.0");
-        assertError("{\"grid\": {\"steps\": [\"many\"]}}", "run r001-steps=many: --steps must be an integer, got 'many'");
+        assertError("{\"grid\": {\"wd\": [0, 1], \"sed\": [1]}}", "grid: unknown key \"sed\"; the valid keys are the training options: task, p, frac, model,");
+        assertError("{\"base\": {\"lr\": 1, \"wdd\": 0}, \"grid\": {\"wd\": [0]}}", "base: unknown key \"wdd\"");
+        assertError("{\"runs\": [{\"wd\": 0}, {\"x\": 0}]}", "runs[1]: unknown key \"x\"");
+        assertError("{\"grid\": {\"wd\": [0, -1]}}", "run r002-wd=-1: \"wd\" must be a weight decay ≥ 0, got -1.0");
+        assertError("{\"grid\": {\"steps\": [\"many\"]}}", "run r001-steps=many: \"steps\" must be an integer, got 'many'");
         assertError("{\"grid\": {\"wd\": []}}", "grid: \"wd\" must be a non-empty list");
         assertError("{\"grid\": {\"wd\": 1}}", "grid: \"wd\" must be a non-empty list");
         assertError("{\"grid\": {\"wd\": [[0, 1]]}}", "grid: \"wd\" must be a number or a string");

@@ -104,7 +104,7 @@ class TrainingLoopTest {
         });
         TrainingOutcome o = s.loop().run(s.manager());
         assertEquals(TrainingOutcome.Status.DIVERGED, o.status(), o.message());
-        assertTrue(o.message().contains("diverged at step " + (o.steps() + 1)) && o.message().contains("--lr"), o.message());
+        assertTrue(o.message().contains("diverged at step " + (o.steps() + 1)) && o.message().contains("option lr"), o.message());
         for (int i = 0; i < seen.size(); i++) {
             NDArray now = s.parameters().get(i).parameter().getArray();
             assertArrayEquals(seen.get(i), now.toFloatArray(), 0, "parameters are those of the last good step");

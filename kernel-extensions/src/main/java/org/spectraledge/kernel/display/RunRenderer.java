@@ -35,7 +35,7 @@ public final class RunRenderer {
         StringBuilder windows = new StringBuilder();
         run.windows().forEach((g, w) -> windows.append(windows.length() == 0 ? "" : ", ").append(g).append(' ').append(w.size()));
         return List.of(
-                new String[] {"task", run.config().task() + " (" + run.config().model() + ", " + run.parameters() + " parameters)"},
+                new String[] {"task", run.config().task().cliName() + " (" + run.config().model().cliName() + ", " + run.parameters() + " parameters)"},
                 new String[] {"status", o.message().isEmpty() ? o.status().name().toLowerCase(Locale.ROOT) : o.message()},
                 new String[] {"steps", o.steps() + String.format(Locale.ROOT, " in %.1f s", o.seconds())},
                 new String[] {"memorization step", step(run.memorizedStep(), "not reached")},

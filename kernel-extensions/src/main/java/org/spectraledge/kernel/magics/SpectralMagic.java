@@ -76,7 +76,7 @@ final class SpectralMagic {
             RunSeries series = source.series().get(group);
             if (series == null) series = readWindows(source, group);
             System.out.println(String.format(Locale.ROOT, "%s, group %s, W = %d: %d windows, %d evaluations, status %s%s",
-                    source.config().task(), group, window, series.size(), source.evals().size(), source.status(),
+                    source.config().task().cliName(), group, window, series.size(), source.evals().size(), source.status(),
                     source.folder() == null ? "" : " (" + source.folder() + ")"));
             BufferedImage dashboard = RunFigures.dashboard(series, source.evals());
             return CellResult.of(dashboard);

@@ -129,7 +129,7 @@ final class TrainMagic {
     static String summary(TrainRun.Result r) {
         TrainingOutcome o = r.outcome();
         return String.format(Locale.ROOT, "%s: %d parameters, %d steps in %.1f s (%s)%nmemorization step: %s, grok step: %s%nrun folder: %s",
-                r.config().task(), r.parameters(), o.steps(), o.seconds(), o.message().isEmpty() ? o.status().name().toLowerCase(Locale.ROOT) : o.message(),
+                r.config().task().cliName(), r.parameters(), o.steps(), o.seconds(), o.message().isEmpty() ? o.status().name().toLowerCase(Locale.ROOT) : o.message(),
                 r.memorizedStep().isPresent() ? r.memorizedStep().getAsLong() : "not reached",
                 r.grokkedStep().isPresent() ? r.grokkedStep().getAsLong() : "did not grok", r.folder());
     }
@@ -187,7 +187,7 @@ final class TrainMagic {
         private String accuracies = "";
 
         LiveTraining(TrainConfig config, int every) {
-            this.progress = Progress.start("train " + config.task(), config.steps(), sink);
+            this.progress = Progress.start("train " + config.task().cliName(), config.steps(), sink);
             this.figure = every == 0 ? null : LiveFigure.every(every, sink);
             this.group = config.groups().get(0);
         }
