@@ -1,4 +1,4 @@
-"""Independent oracle for the spectral window (SPEC §1-4), straight from the definitions with numpy.
+"""Independent oracle for the spectral window (framework §1-4), straight from the definitions with numpy.
 
 argv: updates.bin (float64, T x P row-major), T, P, W, eps, tau
 Prints, per window, lines "key v1 v2 ..." then "--", of >= 2 updates, built from the SVD of the stacked window X (w x P)."""

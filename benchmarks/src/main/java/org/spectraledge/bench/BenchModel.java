@@ -18,7 +18,7 @@ import java.util.Map;
  */
 record BenchModel(String name, String kind, int p, double frac, int d, int width, int stepsPerRound) {
 
-    /** The fast grokking MLP of SPEC §8: 51,904 parameters. */
+    /** The fast grokking MLP of framework §8: 51,904 parameters. */
     static final BenchModel MLP = new BenchModel("mlp", "mlp", 59, 0.5, 64, 256, 40);
     /** Nanda et al. 2023, their p = 113 and train fraction 0.3: 226,688 parameters. */
     static final BenchModel NANDA = new BenchModel("nanda", "nanda", 113, 0.3, 128, 512, 4);

@@ -20,7 +20,7 @@ import org.spectraledge.spectral.UpdateWindow;
 import org.spectraledge.spectral.VectorSource;
 
 /**
- * The streaming Gram update of issue 2 (SPEC §1) against its two peers, at W = 10 and P = 10^5 … 10^8.
+ * The streaming Gram update of issue 2 (framework §1) against its two peers, at W = 10 and P = 10^5 … 10^8.
  *
  * <ul>
  *   <li>{@link #streaming}: {@link UpdateWindow#pushUpdate} on a full window, so every measured push is a

@@ -88,7 +88,7 @@ class Run:
         torch.manual_seed(seed)
         self.model = MlpOnEmbeddings(p, p, d, width) if kind == "mlp" else Nanda(p + 1, p, d, width)
         self.ids, self.labels = training_set(kind, p, n, seed)
-        # lib's defaults for SPEC §8: AdamW lr 3e-3, betas (0.9, 0.98), eps 1e-8, decoupled weight decay 1.0
+        # lib's defaults for framework §8: AdamW lr 3e-3, betas (0.9, 0.98), eps 1e-8, decoupled weight decay 1.0
         self.optimizer = torch.optim.AdamW(self.model.parameters(), lr=3e-3, betas=(0.9, 0.98), eps=1e-8,
                                            weight_decay=1.0)
         self.params = list(self.model.parameters())

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Generates the Dyck-1 depth-prediction task of SPEC §8: read a bracket sequence and predict, at
+ * Generates the Dyck-1 depth-prediction task of framework §8: read a bracket sequence and predict, at
  * every position, the nesting depth after that bracket.
  *
  * <p><b>Sequences.</b> Every sequence is a balanced Dyck-1 word of a fixed even length L (so no
@@ -16,7 +16,7 @@ import java.util.Set;
  * <p><b>Tokens and labels.</b> "(" is id 0, ")" is id 1. The label at position i is the depth
  * d_i = #"(" − #")" among tokens 0 … i, in [0, L/2]; e.g. "(()())" → 1 2 1 2 1 0.
  *
- * <p><b>Defaults.</b> L = 24 (C(12) = 208,012 possible words), 50 training sequences as in SPEC §8,
+ * <p><b>Defaults.</b> L = 24 (C(12) = 208,012 possible words), 50 training sequences as in framework §8,
  * 1,000 test sequences, seed 0.
  */
 public final class DyckDepth {
@@ -50,7 +50,7 @@ public final class DyckDepth {
             return this;
         }
 
-        /** Training sequences (default 50, SPEC §8). */
+        /** Training sequences (default 50, framework §8). */
         public Builder optTrainSize(int trainSize) {
             this.trainSize = trainSize;
             return this;

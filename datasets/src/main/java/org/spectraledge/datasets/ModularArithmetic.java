@@ -3,7 +3,7 @@ package org.spectraledge.datasets;
 import java.util.Objects;
 
 /**
- * Generates the modular-arithmetic task a ∘ b mod p of Power et al. (2022), SPEC §8.
+ * Generates the modular-arithmetic task a ∘ b mod p of Power et al. (2022), framework §8.
  *
  * <p>All pairs (a, b) ∈ [0, p)² on which the operation is defined (b ≠ 0 for {@code div}) are
  * listed in row-major order, shuffled with {@link SeededRandom} from the seed, and the first

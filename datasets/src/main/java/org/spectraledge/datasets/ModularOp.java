@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * The binary operations a ∘ b mod p of Power et al. (2022), "Grokking: generalization beyond
- * overfitting on small algorithmic datasets" (SPEC §8 lists which of them grok).
+ * overfitting on small algorithmic datasets" (framework §8 lists which of them grok).
  *
  * <p>Each constant has a short name, which is the public contract used on the command line and in
  * magics, and computes its result in [0, p). Operations that divide need a prime p (so that every

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Generates SCAN datasets (commands → action sequences) from {@link ScanGrammar}, with the simple
- * (random) split or the length split of Lake and Baroni (2018); SPEC §8 trains on 2,048 pairs.
+ * (random) split or the length split of Lake and Baroni (2018); framework §8 trains on 2,048 pairs.
  *
  * <p>Selection: every command is paired with its interpretation. {@link ScanSplit#SIMPLE} shuffles
  * all 20,910 pairs with the seed and takes the first n_train for training (n_train = round(frac · N)
@@ -56,7 +56,7 @@ public final class Scan {
         }
 
         /**
-         * A fixed number of training pairs (e.g. 2,048 as in SPEC §8); for the length split, a
+         * A fixed number of training pairs (e.g. 2,048 as in framework §8); for the length split, a
          * subsample of its train pool (default: all of it).
          */
         public Builder optTrainSize(int trainSize) {

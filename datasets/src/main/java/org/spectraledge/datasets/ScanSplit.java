@@ -4,7 +4,7 @@ package org.spectraledge.datasets;
 public enum ScanSplit {
     /**
      * Random: a seeded shuffle of all commands, the first part for training (80 % in the paper:
-     * 16,728 train, 4,182 test), or a fixed number of training pairs such as SPEC §8's 2,048.
+     * 16,728 train, 4,182 test), or a fixed number of training pairs such as framework §8's 2,048.
      */
     SIMPLE,
     /**

@@ -27,7 +27,7 @@ public enum TaskName {
     /** Sparse parity ({@link SparseParity}). */
     PARITY(null);
 
-    /** The modulus of {@link #defaults} for modular tasks: p = 97 as in SPEC §8. */
+    /** The modulus of {@link #defaults} for modular tasks: p = 97 as in framework §8. */
     public static final int DEFAULT_P = 97;
 
     private final ModularOp op;

@@ -1,5 +1,5 @@
 /**
- * Seeded generators for the tasks of the spectral edge experiments (SPEC §8), in plain Java: the
+ * Seeded generators for the tasks of the spectral edge experiments (framework §8), in plain Java: the
  * results are records of int arrays and strings that {@code lib} turns into DJL arrays and Tablesaw
  * tables.
  *

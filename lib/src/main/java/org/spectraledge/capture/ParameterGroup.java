@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import org.spectraledge.train.model.ParameterLayout;
 /**
- * A named selection of parameter tensors whose updates form one window (SPEC §1). Presets:
+ * A named selection of parameter tensors whose updates form one window (framework §1). Presets:
  * <ul>
  *   <li>{@code all} — every parameter;</li>
  *   <li>{@code trunk} — all but embeddings and unembedding (a name any of whose dotted parts is {@code embed},

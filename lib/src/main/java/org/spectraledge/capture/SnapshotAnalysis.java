@@ -14,7 +14,7 @@ import org.spectraledge.spectral.WindowResult;
 
 import org.spectraledge.train.model.ParameterLayout;
 /**
- * One whole-model snapshot stream feeding one {@link SpectralTracker} per parameter group (SPEC §1): each group
+ * One whole-model snapshot stream feeding one {@link SpectralTracker} per parameter group (framework §1): each group
  * reads its own ranges of the same snapshot, so "all", "attention" and a single layer can be watched at once.
  *
  * <p>A snapshot holding NaN or an infinity is rejected before any group sees it, so every group's window stays as

@@ -10,7 +10,7 @@ import org.spectraledge.spectral.NonFiniteUpdateException;
 import org.spectraledge.train.model.NamedParameter;
 
 /**
- * Copies θ of one parameter group out of the engine into a float64 Java array (a snapshot, SPEC §1): its tensors
+ * Copies θ of one parameter group out of the engine into a float64 Java array (a snapshot, framework §1): its tensors
  * flattened and concatenated in layout order, checked for NaN and infinities. This is the part of a capture that must
  * run on the training thread, while the parameters hold still; everything else can run later on another thread.
  *

@@ -23,7 +23,7 @@ import org.spectraledge.train.TrainingOutcome;
 
 import org.spectraledge.train.model.ParameterLayout;
 /**
- * The training listener that captures parameter updates (SPEC §1): every {@code stride} optimizer steps it takes a
+ * The training listener that captures parameter updates (framework §1): every {@code stride} optimizer steps it takes a
  * snapshot of each parameter group, forms the update against the previous one, and streams it into that group's
  * {@link UpdateWindow}, whose Gram state is then analyzed. Each new {@link WindowResult} (labelled by optimizer step)
  * goes to the sinks, e.g. the run log or a live figure.
@@ -71,7 +71,7 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
     /**
      * @param parameters the model's parameters by stable name, in layout order
      * @param groups     the groups to capture
-     * @param stride     capture every this many optimizer steps (SPEC default: 1 below 10⁶ parameters, else 100)
+     * @param stride     capture every this many optimizer steps (framework default, §1: 1 below 10⁶ parameters, else 100)
      * @param config     window length and analysis settings (its learning rate feeds 𝒜)
      */
     public UpdateCapture(List<NamedParameter> parameters, List<ParameterGroup> groups, int stride, AnalysisConfig config) {
@@ -107,7 +107,7 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
         return (int) Math.max(1, Math.min(MAX_BATCH, PENDING_BYTES / (2 * bytesPerCapture)));
     }
 
-    /** SPEC §1 default stride: 1 for models under 10⁶ parameters, else 100. */
+    /** framework §1 default stride: 1 for models under 10⁶ parameters, else 100. */
     public static int defaultStride(long parameters) {
         return parameters < 1_000_000 ? 1 : 100;
     }

@@ -6,21 +6,21 @@ import java.util.OptionalLong;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The evaluations of one run in step order, and the two accuracy events of SPEC §7.
+ * The evaluations of one run in step order, and the two accuracy events of framework §7.
  *
  * <ul>
  *   <li>Memorization step: the first eval with train accuracy ≥ 0.99.</li>
  *   <li>Grokking step: the first eval with test accuracy ≥ 0.95. A run that never reaches it did not
  *       grok: the result is empty.</li>
  * </ul>
- * Both thresholds are arguments of the overloads; the no-argument forms use the SPEC defaults.
+ * Both thresholds are arguments of the overloads; the no-argument forms use the framework defaults (§7).
  *
  * @param records evaluations with strictly increasing steps; copied, unmodifiable
  */
 public record EvalLog(List<EvalRecord> records) {
-    /** SPEC §7: train accuracy at which a run has memorized its training set. */
+    /** framework §7: train accuracy at which a run has memorized its training set. */
     public static final double MEMORIZATION_ACCURACY = 0.99;
-    /** SPEC §7: test accuracy at which a run has grokked. */
+    /** framework §7: test accuracy at which a run has grokked. */
     public static final double GROK_ACCURACY = 0.95;
 
     public EvalLog {

@@ -1,6 +1,6 @@
 package org.spectraledge.events;
 
-/** The three gap-event criteria of SPEC §7; {@link GapEventDetector} defines each precisely. */
+/** The three gap-event criteria of framework §7; {@link GapEventDetector} defines each precisely. */
 public enum GapCriterion {
     /** (a) g₂₃ falls to ≤ 1/f of its pre-grok peak. */
     G23_DECLINE,

@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Finds the gap event of a run and its lead time over grokking (SPEC §7).
+ * Finds the gap event of a run and its lead time over grokking (framework §7).
  *
  * <p>Windows are taken in step order; NaN values (undefined windows) are skipped everywhere: they are
  * never a peak, never a crossing, and never interrupt one. "Pre-grok" windows are those with step
@@ -48,7 +48,7 @@ import java.util.OptionalLong;
 public final class GapEventDetector {
     /** Default f: a fall to ≤ 1/1.5 of the peak (and, for R, a rise by ≥ 1.5×). */
     public static final double DEFAULT_DECLINE_FACTOR = 1.5;
-    /** Default θ: 𝒜 ~ 1 marks a phase transition (SPEC §5). */
+    /** Default θ: 𝒜 ~ 1 marks a phase transition (framework §5). */
     public static final double DEFAULT_ADIABATIC_THRESHOLD = 1.0;
     /** Default s: one default window (W = 10) of post-memorization updates before the search starts. */
     public static final int DEFAULT_SETTLE_WINDOWS = 10;
@@ -188,7 +188,7 @@ public final class GapEventDetector {
         return out;
     }
 
-    /** Configuration of a {@link GapEventDetector}; every setting is optional and has a SPEC default. */
+    /** Configuration of a {@link GapEventDetector}; every setting is optional and has a framework defaults (§7). */
     public static final class Builder {
         private double declineFactor = DEFAULT_DECLINE_FACTOR;
         private double adiabaticThreshold = DEFAULT_ADIABATIC_THRESHOLD;

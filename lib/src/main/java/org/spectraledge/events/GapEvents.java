@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The events of one run (SPEC §7): the step at which each gap criterion fired, the accuracy events,
+ * The events of one run (framework §7): the step at which each gap criterion fired, the accuracy events,
  * and what follows from them. Built by {@link GapEventDetector}.
  *
  * <p>The gap event is the earliest criterion step; the lead time is grok step − event step, and "gap
@@ -19,7 +19,7 @@ import java.util.Set;
  * @param adiabaticCrossingStep criterion (c): first window with 𝒜 ≥ threshold after 𝒜 was below it
  * @param g23DeclineFactor pre-grok g₂₃ peak divided by the lowest g₂₃ after it and before grokking
  *     (to the end of the run if it did not grok); ≥ 1, +∞ if g₂₃ reached 0; empty if there is no
- *     window after the peak. SPEC §7 quotes 8–111× for the author's runs.
+ *     window after the peak. framework §7 quotes 8–111× for the author's runs.
  * @param grokStep first eval with test accuracy ≥ the grok threshold; empty if the run did not grok
  * @param memorizationStep first eval with train accuracy ≥ the memorization threshold
  */

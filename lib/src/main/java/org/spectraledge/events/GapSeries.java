@@ -6,16 +6,16 @@ import java.util.Objects;
 import org.spectraledge.spectral.WindowResult;
 
 /**
- * The per-window gap quantities that the gap events of SPEC §7 look at, one value per window.
+ * The per-window gap quantities that the gap events of framework §7 look at, one value per window.
  *
  * <p>A value of NaN means "undefined in this window" (for example a partial window at the start, or
  * 𝒜 when no learning rate was given); the detectors skip it and never let it propagate. Other values
  * must be ≥ 0; 𝒜 may also be +∞ (a zero gap).
  *
  * @param steps step of each window (its last snapshot), in the eval log's step units, strictly increasing
- * @param g23 sub-leading eigen-gap g₂₃ = λ₂ − λ₃ (SPEC §2)
- * @param gapRatio gap ratio R = r_{k*} (SPEC §2)
- * @param adiabatic adiabatic parameter 𝒜 (SPEC §5)
+ * @param g23 sub-leading eigen-gap g₂₃ = λ₂ − λ₃ (framework §2)
+ * @param gapRatio gap ratio R = r_{k*} (framework §2)
+ * @param adiabatic adiabatic parameter 𝒜 (framework §5)
  */
 public record GapSeries(long[] steps, double[] g23, double[] gapRatio, double[] adiabatic) {
     public GapSeries {

@@ -12,7 +12,7 @@ import org.spectraledge.spectral.Adiabatic;
 import org.spectraledge.spectral.WindowResult;
 import org.spectraledge.theory.GapFlowFit;
 
-/** Figures of the gap over a run (SPEC §2, §5–7): k* and R against validation loss, g₂₃, the gap flow, 𝒜. */
+/** Figures of the gap over a run (framework §2, §5–7): k* and R against validation loss, g₂₃, the gap flow, 𝒜. */
 public final class GapFigures {
     private GapFigures() {}
 
@@ -66,7 +66,7 @@ public final class GapFigures {
 
     /**
      * g₂₃(t) of a grokking run and of a control run (e.g. ω = 0) overlaid on a log axis, with the grokking run's
-     * grok step marked (SPEC §2, §7: g₂₃ declines before grokking). Windows with fewer than 3 updates (g₂₃
+     * grok step marked (framework §2, §7: g₂₃ declines before grokking). Windows with fewer than 3 updates (g₂₃
      * undefined) are dropped; g₂₃ = 0 cannot be drawn on the log axis and is reported as an error.
      *
      * @param control the control run's series; null for none
@@ -93,7 +93,7 @@ public final class GapFigures {
     }
 
     /**
-     * The gap flow (SPEC §6): ġ against g, points coloured by time (viridis, early dark to late light, in five
+     * The gap flow (framework §6): ġ against g, points coloured by time (viridis, early dark to late light, in five
      * bins), the fitted line ġ = a·g + b and the line ġ = 0, which the fit crosses at g* = −b/a (rate, g* and R² in the
      * title).
      */
@@ -126,19 +126,19 @@ public final class GapFigures {
         return chart;
     }
 
-    /** 𝒜(t) of a tracker's windows with the default regime thresholds 0.1 and 10 (SPEC §5). */
+    /** 𝒜(t) of a tracker's windows with the default regime thresholds 0.1 and 10 (framework §5). */
     public static XYChart adiabatic(List<WindowResult> windows) {
         return adiabatic(RunSeries.of(windows));
     }
 
-    /** 𝒜(t) with the default regime thresholds 0.1 and 10 (SPEC §5). */
+    /** 𝒜(t) with the default regime thresholds 0.1 and 10 (framework §5). */
     public static XYChart adiabatic(RunSeries run) {
         return adiabatic(run, Adiabatic.DEFAULT_PLATEAU_BELOW, Adiabatic.DEFAULT_FORGETTING_ABOVE);
     }
 
     /**
      * The adiabatic parameter 𝒜(t) on a log axis over shaded regime bands: plateau below {@code plateauBelow},
-     * transition between, forgetting above {@code forgettingAbove} (SPEC §5). Windows without 𝒜 (no learning
+     * transition between, forgetting above {@code forgettingAbove} (framework §5). Windows without 𝒜 (no learning
      * rate) or with 𝒜 = +∞ (zero gap) are dropped; 𝒜 = 0 cannot be drawn on the log axis and is an error.
      */
     public static XYChart adiabatic(RunSeries run, double plateauBelow, double forgettingAbove) {

@@ -12,7 +12,7 @@ import org.spectraledge.spectral.KStarCensus;
 import org.spectraledge.spectral.WindowResult;
 
 /**
- * Figures of the gap position k* under the three rules of SPEC §2 (plain, weighted, floored): its trajectory over a
+ * Figures of the gap position k* under the three rules of framework §2 (plain, weighted, floored): its trajectory over a
  * run and its census (share of windows at each k*), for comparing runs such as two optimizers on one model.
  */
 public final class KStarFigures {

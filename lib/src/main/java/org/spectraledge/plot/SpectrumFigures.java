@@ -10,13 +10,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.spectraledge.spectral.GapRule;
 import org.spectraledge.spectral.WindowResult;
 
-/** Figures of the spectrum of windows (SPEC §1–4): scree, ratio profile, σ_j(t), α_j heat map, rotation angles. */
+/** Figures of the spectrum of windows (framework §1–4): scree, ratio profile, σ_j(t), α_j heat map, rotation angles. */
 public final class SpectrumFigures {
     private SpectrumFigures() {}
 
     /**
      * Scree plot: σ_j against j for each window given (log y), with the first window's BBP threshold
-     * d_crit = ν·(P(w−1))^{1/4} as a dashed line — at P ≫ W every σ_j sits far above it (SPEC §3).
+     * d_crit = ν·(P(w−1))^{1/4} as a dashed line — at P ≫ W every σ_j sits far above it (framework §3).
      */
     public static XYChart scree(List<WindowResult> windows) {
         String figure = "scree";
@@ -42,7 +42,7 @@ public final class SpectrumFigures {
 
     /**
      * Ratio profile r_j = σ_j/σ_{j+1} of one window, the k* chosen by each rule marked, and the iid noise floor
-     * 1 + 0.37·√(w/P) dashed (SPEC §2–3).
+     * 1 + 0.37·√(w/P) dashed (framework §2–3).
      */
     public static XYChart ratioProfile(WindowResult window) {
         double[] r = window.gaps().ratios();
@@ -95,7 +95,7 @@ public final class SpectrumFigures {
     }
 
     /**
-     * Heat map of the stability coefficient α_j (SPEC §4, {@code bound} variant) over windows (x) and modes
+     * Heat map of the stability coefficient α_j (framework §4, {@code bound} variant) over windows (x) and modes
      * j = 1…modes (y, at most W), on [0, 1]. Long runs are thinned to at most 80 columns (every m-th window) so
      * that the cells stay visible; the column label is the window's step. Cells of modes a partial window does
      * not have are left empty.
@@ -133,7 +133,7 @@ public final class SpectrumFigures {
 
     /**
      * Rotation angle arccos|⟨v_j(t−1), v_j(t)⟩| of the leading directions between consecutive windows, in degrees
-     * (SPEC §4). The first window has no predecessor and is skipped.
+     * (framework §4). The first window has no predecessor and is skipped.
      */
     public static XYChart rotationAngles(RunSeries run, int modes) {
         String figure = "rotation angles";

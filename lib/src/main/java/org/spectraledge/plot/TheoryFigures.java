@@ -19,11 +19,11 @@ import org.spectraledge.theory.MarchenkoPastur;
 import org.spectraledge.theory.SignalFlow;
 import org.spectraledge.theory.SignalTrajectory;
 
-/** Figures of the theory simulators (SPEC §3, §4, §6). */
+/** Figures of the theory simulators (framework §3, §4, §6). */
 public final class TheoryFigures {
     private TheoryFigures() {}
 
-    /** d_j(t) of the signal ODE with each mode's steady state d_j^ss dashed in the same colour (SPEC §6). */
+    /** d_j(t) of the signal ODE with each mode's steady state d_j^ss dashed in the same colour (framework §6). */
     public static XYChart signalTrajectories(SignalTrajectory trajectory, SignalFlow flow) {
         if (trajectory.modes() != flow.modes()) {
             throw new IllegalArgumentException("signal trajectories: the trajectory has " + trajectory.modes()
@@ -47,7 +47,7 @@ public final class TheoryFigures {
     }
 
     /**
-     * Dyson Brownian motion: every level λ_i(t) (SPEC §6). Levels never cross; close levels push apart. Colour runs
+     * Dyson Brownian motion: every level λ_i(t) (framework §6). Levels never cross; close levels push apart. Colour runs
      * along viridis from the lowest to the highest level; there is no legend (one line per level).
      */
     public static XYChart dyson(DysonTrajectory path) {
@@ -104,7 +104,7 @@ public final class TheoryFigures {
 
     /**
      * Histogram of simulated eigenvalues λ of noise windows (a density over 40 bins on the bulk) against the
-     * Marchenko–Pastur density, with the edges λ± dashed (SPEC §3). Zero eigenvalues (the atom when W &gt; P) are
+     * Marchenko–Pastur density, with the edges λ± dashed (framework §3). Zero eigenvalues (the atom when W &gt; P) are
      * left out of the histogram, as they are of the density.
      */
     public static XYChart marchenkoPastur(double[] eigenvalues, MarchenkoPastur law) {
@@ -146,7 +146,7 @@ public final class TheoryFigures {
 
     /**
      * BBP detection curves: detection rate against d/d_crit, one line per aspect ratio P/W, with the threshold
-     * d = d_crit and the false-alarm rate α marked (SPEC §3).
+     * d = d_crit and the false-alarm rate α marked (framework §3).
      */
     public static XYChart bbpDetection(BbpPhaseDiagram diagram) {
         XYChart chart = FigureStyle.xy("BBP transition: detecting a planted drift", "signal strength d / d_crit", "detection rate");
@@ -198,8 +198,8 @@ public final class TheoryFigures {
     }
 
     /**
-     * Davis–Kahan: measured sin θ of the dominant subspace against ‖ΔG‖_F / δ (log–log), with the SPEC bound
-     * sin θ = ‖ΔG‖/δ and the always-valid 2‖ΔG‖/δ as lines (SPEC §4). Trials with ‖ΔG‖ = 0 are dropped (they
+     * Davis–Kahan: measured sin θ of the dominant subspace against ‖ΔG‖_F / δ (log–log), with the framework bound
+     * sin θ = ‖ΔG‖/δ and the always-valid 2‖ΔG‖/δ as lines (framework §4). Trials with ‖ΔG‖ = 0 are dropped (they
      * sit at the origin, off a log axis).
      */
     public static XYChart davisKahan(List<DavisKahanPoint> points) {

@@ -7,7 +7,7 @@ import org.knowm.xchart.style.Styler;
 import org.spectraledge.events.EvalLog;
 import org.spectraledge.events.EvalRecord;
 
-/** Figures of a training run's evaluations (SPEC §7). */
+/** Figures of a training run's evaluations (framework §7). */
 public final class TrainingFigures {
     private TrainingFigures() {}
 

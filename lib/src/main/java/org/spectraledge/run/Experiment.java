@@ -50,7 +50,7 @@ public final class Experiment implements AutoCloseable {
     /**
      * SCAN runs are evaluated on the first 2,048 pairs of the shuffled test pool, not all 18,862: an evaluation is
      * one forward pass over the whole split, and on the full pool it cost more than hundreds of training steps
-     * (and its decoder attention maps alone would take ~0.7 GB at the SPEC model size). 2,048 pairs give the
+     * (and its decoder attention maps alone would take ~0.7 GB at the framework model size). 2,048 pairs give the
      * sequence accuracy to within about ±1 % (binomial standard error at most 0.011).
      */
     public static final int SCAN_TEST_PAIRS = 2048;
@@ -130,7 +130,7 @@ public final class Experiment implements AutoCloseable {
                     sequences(manager, data.inputs(Split.TEST), data.depths(Split.TEST)), Objective.classifyEachPosition());
         }
         if (task == TaskName.SCAN) {
-            // SPEC §8: 2,048 training pairs of the simple split, 3 + 3 encoder–decoder, d_model 256; tested on a
+            // framework §8: 2,048 training pairs of the simple split, 3 + 3 encoder–decoder, d_model 256; tested on a
             // fixed sample of the test pool (see SCAN_TEST_PAIRS)
             ScanDataset data = Scan.builder().optTrainSize(2048).optTestSize(SCAN_TEST_PAIRS).optSeed(c.seed()).build();
             requireModel(c, ModelKind.TRANSFORMER, task);

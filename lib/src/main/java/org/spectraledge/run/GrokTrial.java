@@ -13,7 +13,7 @@ import org.spectraledge.spectral.WindowResult;
 
 import org.spectraledge.train.TrainingListener;
 /**
- * One grokking trial (SPEC §7): train one configuration with update capture, then find its memorization, grokking and
+ * One grokking trial (framework §7): train one configuration with update capture, then find its memorization, grokking and
  * gap events and the lead time = grok step − gap-event step. One configuration in, one row out: the unit of the
  * per-operation table, the weight-decay table ("gap dynamics precede grokking in a/N runs") and the scorecard.
  * {@code table.GrokTrialTable} lays trials out as rows.

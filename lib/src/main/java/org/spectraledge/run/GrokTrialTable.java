@@ -15,10 +15,10 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Grokking trials as a Tablesaw table, one row per run (SPEC §7), with the columns
+ * Grokking trials as a Tablesaw table, one row per run (framework §7), with the columns
  * {@code task, p, ω, seed, memorized, grokked, grok step, gap event, criterion, lead time, g₂₃ decline ×,
  * k* at grok, seconds}. Steps that did not happen (no grokking, no gap event) are missing values; the criterion
- * names the SPEC §7 criteria that fired at the gap event ({@code g23_decline}, {@code ratio_peak},
+ * names the framework §7 criteria that fired at the gap event ({@code g23_decline}, {@code ratio_peak},
  * {@code adiabatic_crossing}).
  */
 public final class GrokTrialTable {

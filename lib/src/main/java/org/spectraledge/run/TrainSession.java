@@ -22,8 +22,8 @@ import org.spectraledge.train.TrainingLoop;
  *   <li>train in phases ({@link #train(long)} continues where the last call stopped; two calls of 500 steps give
  *       exactly the evaluations and windows of one call of 1,000),</li>
  *   <li>switch the task between phases ({@link #switchTask}: same inputs, new labels, same model and optimizer
- *       state — the forgetting experiment of SPEC §5), and</li>
- *   <li>probe the trained model with the window's directions v_j (SPEC §6: {@link #experiment()} gives the model
+ *       state — the forgetting experiment of framework §5), and</li>
+ *   <li>probe the trained model with the window's directions v_j (framework §6: {@link #experiment()} gives the model
  *       and objective, {@link #capture()} the directions and the group's {@code selection}).</li>
  * </ul>
  * The capture window runs on across phase boundaries, so the windows right after a switch mix updates of both tasks,
@@ -74,7 +74,7 @@ public final class TrainSession implements AutoCloseable {
         this.task = c.task().cliName();
     }
 
-    /** Opens a session with the configuration's window W and learning rate η (for 𝒜) and SPEC defaults otherwise. */
+    /** Opens a session with the configuration's window W and learning rate η (for 𝒜) and framework defaults (§1–§5) otherwise. */
     public static TrainSession open(TrainConfig config) {
         return open(config, AnalysisConfig.builder().optWindow(config.window()).optLearningRate(config.lr()).build());
     }

@@ -1,7 +1,7 @@
 package org.spectraledge.spectral;
 
 /**
- * The adiabatic parameter 𝒜 = ‖ΔG‖_F / (η·g²) of one window (SPEC §5), with g the singular-value gap at k* and
+ * The adiabatic parameter 𝒜 = ‖ΔG‖_F / (η·g²) of one window (framework §5), with g the singular-value gap at k* and
  * ‖ΔG‖_F the exact window change. 𝒜 is dimensionless and unchanged when every update is scaled by the same c
  * (both ‖ΔG‖ and g² scale by c²). ‖ΔG‖ is the change per window shift, i.e. per {@code stride} optimizer steps.
  *
@@ -10,7 +10,7 @@ package org.spectraledge.spectral;
  */
 public record Adiabatic(double value, AdiabaticRegime regime) {
 
-    /** SPEC §5 default thresholds: below 0.1 plateau, above 10 forgetting. */
+    /** framework §5 default thresholds: below 0.1 plateau, above 10 forgetting. */
     public static final double DEFAULT_PLATEAU_BELOW = 0.1;
     public static final double DEFAULT_FORGETTING_ABOVE = 10;
 

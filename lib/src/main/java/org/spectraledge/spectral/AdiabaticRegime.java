@@ -2,7 +2,7 @@ package org.spectraledge.spectral;
 
 import java.util.Locale;
 
-/** The three regimes of the adiabatic parameter 𝒜 (SPEC §5). */
+/** The three regimes of the adiabatic parameter 𝒜 (framework §5). */
 public enum AdiabaticRegime {
     /** 𝒜 ≪ 1: the circuit is stable, loss plateaus. */
     PLATEAU,

@@ -3,7 +3,7 @@ package org.spectraledge.spectral;
 import java.util.OptionalDouble;
 
 /**
- * Settings of the spectral analysis. Build with {@link #builder()}; every optional value has the SPEC default.
+ * Settings of the spectral analysis. Build with {@link #builder()}; every optional value has the framework default (§1–§5).
  *
  * @param window          W, window length in updates (default 10)
  * @param headline        rule for R, g and 𝒜 (default {@code plain}, the thesis definition)
@@ -32,7 +32,7 @@ public record AnalysisConfig(int window, GapRule headline, double epsilon, doubl
         if (sketchDimension < 0) throw new IllegalArgumentException("sketch dimension must be ≥ 0 (0 = exact), got " + sketchDimension);
     }
 
-    /** The defaults of SPEC §1–5 (W = 10, plain rule, no learning rate, exact mode). */
+    /** The defaults of framework §1–5 (W = 10, plain rule, no learning rate, exact mode). */
     public static AnalysisConfig defaults() { return builder().build(); }
 
     public static Builder builder() { return new Builder(); }
@@ -59,7 +59,7 @@ public record AnalysisConfig(int window, GapRule headline, double epsilon, doubl
             this.forgettingAbove = forgettingAbove;
             return this;
         }
-        /** Sketch mode: each update is projected to {@code d} dimensions (SPEC default d = 10·W); 0 = exact. */
+        /** Sketch mode: each update is projected to {@code d} dimensions (framework default, §1 d = 10·W); 0 = exact. */
         public Builder optSketch(int d) { this.sketchDimension = d; return this; }
         public Builder optSketchSeed(long seed) { this.sketchSeed = seed; return this; }
 

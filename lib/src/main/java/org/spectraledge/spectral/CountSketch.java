@@ -1,7 +1,7 @@
 package org.spectraledge.spectral;
 
 /**
- * A CountSketch (sparse sign) random projection R^P → R^d for very large P (SPEC §1, sketch mode).
+ * A CountSketch (sparse sign) random projection R^P → R^d for very large P (framework §1, sketch mode).
  *
  * <p>Coordinate i goes to bucket h(i) ∈ [0, d) with sign s(i) = ±1, both drawn from a seeded 64-bit hash of i, so
  * (Sx)_b = Σ_{i: h(i)=b} s(i)·x_i. E‖Sx‖² = ‖x‖² and E⟨Sx, Sy⟩ = ⟨x, y⟩, so the Gram matrix, and with it the

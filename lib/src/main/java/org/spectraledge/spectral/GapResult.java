@@ -1,7 +1,7 @@
 package org.spectraledge.spectral;
 
 /**
- * The gap found by one rule in one window (SPEC §2).
+ * The gap found by one rule in one window (framework §2).
  *
  * @param rule     the rule that chose k*
  * @param kStar    gap position, 1-based, in [1, w−1]

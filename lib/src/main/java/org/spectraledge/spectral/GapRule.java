@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * How the gap position k* is chosen among the ratios r_j = σ_j/σ_{j+1} (SPEC §2). All three are computed for
+ * How the gap position k* is chosen among the ratios r_j = σ_j/σ_{j+1} (framework §2). All three are computed for
  * every window; {@link #PLAIN} is the thesis' definition and the default headline rule.
  */
 public enum GapRule {

@@ -1,7 +1,7 @@
 package org.spectraledge.spectral;
 
 /**
- * The gap quantities of one window (SPEC §2): the ratio profile, k* under each rule, and g₂₃.
+ * The gap quantities of one window (framework §2): the ratio profile, k* under each rule, and g₂₃.
  *
  * @param ratios   r_j = σ_j / max(σ_{j+1}, ε·σ_1) for j = 1..w−1 (index j−1); 0/0 counts as 1, so all-zero updates
  *                 give a flat profile and k* = 1 rather than an exception
@@ -39,8 +39,8 @@ public record Gaps(double[] ratios, GapResult plain, GapResult weighted, GapResu
      * Computes every gap quantity of a spectrum.
      *
      * @param spectrum a spectrum of at least 2 values
-     * @param epsilon  the ratio floor ε (SPEC: 1e-12)
-     * @param tau      the floored rule's τ (SPEC: 0.05)
+     * @param epsilon  the ratio floor ε (framework: 1e-12)
+     * @param tau      the floored rule's τ (framework: 0.05)
      */
     public static Gaps of(Spectrum spectrum, double epsilon, double tau) {
         int w = spectrum.size();

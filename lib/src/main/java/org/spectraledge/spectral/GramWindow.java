@@ -1,11 +1,11 @@
 package org.spectraledge.spectral;
 
 /**
- * The Gram matrix of the most recent updates, maintained incrementally (SPEC §1).
+ * The Gram matrix of the most recent updates, maintained incrementally (framework §1).
  *
  * <p>It keeps the inner products among the last W+1 updates δ: the current window X_t (the last W,
  * right-aligned) plus δ_old, the update that has just left it. That one extra row is what the exact window
- * change ‖ΔG‖_F (SPEC §4) and the cross-Gram X_{t−1} X_tᵀ of consecutive windows need, so neither ever
+ * change ‖ΔG‖_F (framework §4) and the cross-Gram X_{t−1} X_tᵀ of consecutive windows need, so neither ever
  * touches a parameter vector again. A push costs O(W) stores; nothing is recomputed.
  *
  * <p>Before W updates exist the window is <em>partial</em>: its size is w = number of updates so far.
@@ -39,7 +39,7 @@ public final class GramWindow {
     /** w = min(W, updates so far), the number of updates in the current window. */
     public int size() { return (int) Math.min(capacity, count); }
 
-    /** True while fewer than W updates exist (SPEC §1: such a window is flagged partial). */
+    /** True while fewer than W updates exist (framework §1: such a window is flagged partial). */
     public boolean isPartial() { return count < capacity; }
 
     /** How many updates the next push must be dotted with: the current window, oldest first. */

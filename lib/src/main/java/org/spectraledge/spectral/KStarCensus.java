@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How often each gap position k* occurs over a run's windows under one rule (SPEC §2): the measured form of claims
- * such as "grokking runs have k* = 1" and "Muon gives k* = 1 where AdamW gives k* = 2" (SPEC §7).
+ * How often each gap position k* occurs over a run's windows under one rule (framework §2): the measured form of claims
+ * such as "grokking runs have k* = 1" and "Muon gives k* = 1 where AdamW gives k* = 2" (framework §7).
  *
  * <p>Only full windows (w = W, not {@link WindowResult#partial() partial}) whose step t lies in [from, to] are
  * counted: a partial window has fewer ratios, so its k* is not comparable with the others'.

@@ -1,7 +1,7 @@
 package org.spectraledge.spectral;
 
 /**
- * Random-matrix reference values for one w×P window (SPEC §3). They say what pure iid noise of the same size
+ * Random-matrix reference values for one w×P window (framework §3). They say what pure iid noise of the same size
  * would look like, so that structure can be told from noise.
  *
  * @param nuSquared  noise level estimate ν² = mean(λ_j for j > w/2) / P
@@ -18,7 +18,7 @@ public record RandomMatrixBaseline(double nuSquared, double dCrit, double bbpRat
     /**
      * The baselines of a window.
      *
-     * <p>Caveat (SPEC §3): ν is estimated from the same spectrum it is compared with, so the test is partly
+     * <p>Caveat (framework §3): ν is estimated from the same spectrum it is compared with, so the test is partly
      * circular; use {@link #forNoise} with a known ν on synthetic windows for the clean version.
      *
      * @param spectrum the window's spectrum (w ≥ 2)
@@ -48,7 +48,7 @@ public record RandomMatrixBaseline(double nuSquared, double dCrit, double bbpRat
         return new RandomMatrixBaseline(nuSquared, dCrit, Double.NaN, lower, upper, noiseFloorOfMaxRatio(w, p));
     }
 
-    /** Median of max_j r_j for iid updates in a w×P window: 1 + 0.37·√(w/P) (SPEC §3, fitted by simulation). */
+    /** Median of max_j r_j for iid updates in a w×P window: 1 + 0.37·√(w/P) (framework §3, fitted by simulation). */
     public static double noiseFloorOfMaxRatio(int w, long p) {
         return 1 + 0.37 * Math.sqrt((double) w / p);
     }

@@ -3,7 +3,7 @@ package org.spectraledge.spectral;
 import java.util.Optional;
 
 /**
- * Turns the state of a {@link GramWindow} into a {@link WindowResult} after every push (SPEC §1–5).
+ * Turns the state of a {@link GramWindow} into a {@link WindowResult} after every push (framework §1–5).
  *
  * <p>It remembers the previous window's spectrum, which the stability quantities compare against, so it must see
  * every push of its window, in order. Cost per call: one w×w symmetric eigen-decomposition plus O(w²) work —

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One parameter group's whole pipeline: snapshots or updates in, one {@link WindowResult} per window out
- * (SPEC §1–5). In exact mode the window stores the updates themselves; in sketch mode ({@code sketchDimension > 0})
+ * (framework §1–5). In exact mode the window stores the updates themselves; in sketch mode ({@code sketchDimension > 0})
  * each vector is first projected by a {@link CountSketch}, so memory is O(W·d) whatever P is.
  */
 public final class SpectralTracker {

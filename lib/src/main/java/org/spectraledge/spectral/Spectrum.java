@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * The spectrum of one window (SPEC §1): eigenvalues λ_1 ≥ … ≥ λ_w ≥ 0 of the Gram matrix G = X Xᵀ, the
+ * The spectrum of one window (framework §1): eigenvalues λ_1 ≥ … ≥ λ_w ≥ 0 of the Gram matrix G = X Xᵀ, the
  * singular values σ_j = √λ_j of the window X (w×P; the thesis also calls them signal strengths d_j), and the
  * unit left singular vectors u_j ∈ R^w (index i of u_j weights update i of the window, oldest first).
  *

@@ -1,7 +1,7 @@
 package org.spectraledge.spectral;
 
 /**
- * How much the window's dominant subspace moved since the previous window (SPEC §4).
+ * How much the window's dominant subspace moved since the previous window (framework §4).
  *
  * @param deltaExact   ‖ΔG‖_F by the exact rank-2 identity: ‖ΔM‖_F² = ‖δ_new‖⁴ + ‖δ_old‖⁴ − 2⟨δ_new, δ_old⟩², where
  *                     M = XᵀX (P×P, same nonzero spectrum as G) and δ_old the update that left (0 while the window

@@ -1,6 +1,6 @@
 package org.spectraledge.spectral;
 
-/** Computations behind {@link Stability} (SPEC §4). Stateless. */
+/** Computations behind {@link Stability} (framework §4). Stateless. */
 final class StabilityOps {
     private StabilityOps() {}
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The predicted ordering of the stability coefficients over a run (SPEC §4): α_dominant &gt; α_gap &gt; α_sub.
+ * The predicted ordering of the stability coefficients over a run (framework §4): α_dominant &gt; α_gap &gt; α_sub.
  *
  * <p>Modes are grouped relative to the gap position k*: <em>dominant</em> = modes 1…k* (above the gap), <em>gap</em> =
  * mode k*+1 (the first below it, whose separation from k* is the gap), <em>sub</em> = modes k*+2…W. Each group value
@@ -31,7 +31,7 @@ public record StabilityOrdering(int kStar, int windows, double[] alpha, double[]
      * @param sub      mean over modes k*+2…W
      */
     public record Groups(double dominant, double gap, double sub) {
-        /** True when dominant &gt; gap &gt; sub strictly (the SPEC §4 prediction). */
+        /** True when dominant &gt; gap &gt; sub strictly (the framework §4 prediction). */
         public boolean ordered() { return dominant > gap && gap > sub; }
     }
 

@@ -6,7 +6,7 @@ import java.util.function.IntConsumer;
 
 /**
  * The rolling window of the last W parameter updates of one parameter group, with its Gram matrix kept up to
- * date as updates stream in (SPEC §1).
+ * date as updates stream in (framework §1).
  *
  * <p>Feed it either snapshots θ_t ({@link #pushSnapshot}: the update δ_t = θ_t − θ_{t−1} is formed here, no
  * centering, no scaling) or ready-made updates ({@link #pushUpdate}). Each push reads the new vector once and the
@@ -131,7 +131,7 @@ public final class UpdateWindow {
     }
 
     /**
-     * The parameter-space directions v_j = Xᵀu_j / σ_j of the current window (SPEC §1), formed on demand.
+     * The parameter-space directions v_j = Xᵀu_j / σ_j of the current window (framework §1), formed on demand.
      *
      * @param k how many leading directions (1 ≤ k ≤ w)
      * @return k×P unit vectors; a direction whose σ_j is 0 is returned as zeros (it has none)

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A read-only view of a flat parameter vector (a snapshot θ or an update δ) that the window reads in
- * blocks, widening to float64 as it goes (SPEC §1: accumulation is always in float64).
+ * blocks, widening to float64 as it goes (framework §1: accumulation is always in float64).
  *
  * <p>Views exist for {@code float[]}, {@code double[]} and NIO buffers (heap or direct, i.e. off-heap
  * memory such as a native tensor's storage). A view never copies the data it wraps; the caller must not

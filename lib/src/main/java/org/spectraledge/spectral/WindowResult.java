@@ -3,7 +3,7 @@ package org.spectraledge.spectral;
 import java.util.Optional;
 
 /**
- * Every spectral-edge quantity of one window (SPEC §1–5). One of these is produced per update once the window
+ * Every spectral-edge quantity of one window (framework §1–5). One of these is produced per update once the window
  * holds at least two updates.
  *
  * @param step       label of the window's newest update (e.g. the index of its last snapshot)

@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
  * The result row of a finished run, computed from its run folder alone ({@code metrics.csv} and the window CSV of its
  * first captured group), so that a run resumed after a kill gives the same row as an uninterrupted one:
  * <ul>
- *   <li>memorization and grok steps from the evals (SPEC §7, thresholds 0.99 and 0.95);</li>
+ *   <li>memorization and grok steps from the evals (framework §7, thresholds 0.99 and 0.95);</li>
  *   <li>the gap event and lead time from {@code GapEventDetector.builder().build()} (the library default) over the
  *       windows' g₂₃, R and 𝒜;</li>
  *   <li>k* under the {@code plain} and {@code weighted} rules in the newest window at or before the grok step, as

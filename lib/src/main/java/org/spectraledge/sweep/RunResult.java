@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * One row of a sweep's results: what a run gave (SPEC §7 events, k* at grokking, final accuracy) and how it ended.
+ * One row of a sweep's results: what a run gave (framework §7 events, k* at grokking, final accuracy) and how it ended.
  * Its columns, in order, are the contract of {@code results.csv}: {@code run_id}, every configuration key,
  * {@code grokked}, {@code memorized_step}, {@code grokked_step}, {@code gap_event_step}, {@code lead_time},
  * {@code kstar_plain}, {@code kstar_weighted}, {@code final_test_acc}, {@code seconds}, {@code status}. A quantity
@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  *
  * @param runId         the run's id
  * @param config        the value of each configuration key, as written in the sweep file
- * @param grokked       whether test accuracy reached 0.95 (SPEC §7)
+ * @param grokked       whether test accuracy reached 0.95 (framework §7)
  * @param memorizedStep first eval with train accuracy ≥ 0.99
  * @param grokkedStep   first eval with test accuracy ≥ 0.95
  * @param gapEventStep  the gap event of the library's default {@code GapEventDetector}

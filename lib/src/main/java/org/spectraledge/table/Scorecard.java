@@ -7,7 +7,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A scorecard of the framework's checkable predictions (SPEC §3–7): for each, the thesis' value, the value measured
+ * A scorecard of the framework's checkable predictions (framework §3–7): for each, the thesis' value, the value measured
  * here and the verdict. A prediction that fails at our scale is recorded as failing: the verdict is whatever the
  * caller's explicit criterion says about the measured value, never edited afterwards.
  *
@@ -33,7 +33,7 @@ public final class Scorecard {
     /**
      * One row.
      *
-     * @param prediction what the thesis claims, with its SPEC section
+     * @param prediction what the thesis claims, with its framework section
      * @param thesis     the thesis' value (its number or the qualitative statement)
      * @param measured   our measured value, as text with its units and setting
      * @param verdict    whether the measured value meets the criterion

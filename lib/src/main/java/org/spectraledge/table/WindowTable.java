@@ -22,7 +22,7 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * The per-window table: one row per {@link WindowResult}, columns named after the SPEC symbols. Its CSV form is a
+ * The per-window table: one row per {@link WindowResult}, columns named after the framework symbols. Its CSV form is a
  * public contract (other tools read it), with exactly these columns in this order:
  *
  * <pre>

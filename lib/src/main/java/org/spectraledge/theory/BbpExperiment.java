@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import org.spectraledge.spectral.Spectrum;
 
 /**
- * Monte Carlo of the BBP transition (SPEC §3): how often a planted drift of strength d is detected in a W×P
- * window of iid noise, across aspect ratios P/W, with d measured in units of the SPEC threshold
+ * Monte Carlo of the BBP transition (framework §3): how often a planted drift of strength d is detected in a W×P
+ * window of iid noise, across aspect ratios P/W, with d measured in units of the framework threshold
  * d_crit = ν·(P(W−1))^{1/4}.
  *
  * <p>Detection is a level-α test on the top eigenvalue: for each shape, {@code trials} pure-noise windows give

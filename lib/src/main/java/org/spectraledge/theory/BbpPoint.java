@@ -5,7 +5,7 @@ package org.spectraledge.theory;
  *
  * @param window            W
  * @param parameters        P
- * @param strengthRatio     d / d_crit with the SPEC threshold d_crit = ν·(P(W−1))^{1/4}
+ * @param strengthRatio     d / d_crit with the framework threshold d_crit = ν·(P(W−1))^{1/4}
  * @param strength          d
  * @param detectionRate     fraction of trials whose λ_1 exceeded the null threshold
  * @param nullThreshold     the (1 − α) quantile of λ_1 over pure-noise windows of the same shape

@@ -7,12 +7,12 @@ import java.util.SplittableRandom;
 import org.spectraledge.spectral.Spectrum;
 
 /**
- * Davis–Kahan in the laboratory (SPEC §4): perturb a Gram matrix G by random symmetric ΔG of chosen Frobenius
+ * Davis–Kahan in the laboratory (framework §4): perturb a Gram matrix G by random symmetric ΔG of chosen Frobenius
  * norm, measure how far its dominant k-dimensional eigenspace rotates, and compare with the bound
  * <pre>
  *   sin θ ≤ ‖ΔG‖_F / δ,   δ = λ_k − λ_{k+1}
  * </pre>
- * (for k = 1 this is SPEC's gap_1 = min_{l≠1}|λ_1 − λ_l|). The measured sin θ is that of the largest principal
+ * (for k = 1 this is the framework's gap_1 (§4) = min_{l≠1}|λ_1 − λ_l|). The measured sin θ is that of the largest principal
  * angle between span(u_1…u_k) of G and of G + ΔG: with C = U_k U'_kᵀ (k×k), cos²θ_i are the eigenvalues of CCᵀ.
  * The bound without the factor 2 is the first-order (small ‖ΔG‖) statement; the factor-2 form of Yu, Wang and
  * Samworth (2015) holds for every perturbation and is reported beside it.

@@ -6,7 +6,7 @@ package org.spectraledge.theory;
  * @param perturbationNorm ‖ΔG‖_F
  * @param eigengap         δ = λ_k − λ_{k+1} of the unperturbed G
  * @param sinTheta         measured sine of the largest principal angle between the top-k eigenspaces of G and G + ΔG
- * @param bound            the SPEC §4 bound min(1, ‖ΔG‖_F / δ)
+ * @param bound            the framework §4 bound min(1, ‖ΔG‖_F / δ)
  * @param guaranteedBound  min(1, 2‖ΔG‖_F / δ), the Yu–Wang–Samworth form that holds for every perturbation
  */
 public record DavisKahanPoint(double perturbationNorm, double eigengap, double sinTheta, double bound,
@@ -19,6 +19,6 @@ public record DavisKahanPoint(double perturbationNorm, double eigengap, double s
     /** Measured rotation angle in radians. */
     public double angle() { return Math.asin(Math.min(1, sinTheta)); }
 
-    /** True when the measured rotation exceeds the SPEC bound. */
+    /** True when the measured rotation exceeds the framework bound. */
     public boolean violatesBound() { return sinTheta > bound + 1e-12; }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Dyson Brownian motion, the picture behind the thesis' "Dyson" level repulsion (SPEC §6):
+ * Dyson Brownian motion, the picture behind the thesis' "Dyson" level repulsion (framework §6):
  * <pre>
  *   dλ_i = √(2/(βN)) dB_i + (1/N) Σ_{j≠i} dt / (λ_i − λ_j),   i = 1…N,
  * </pre>

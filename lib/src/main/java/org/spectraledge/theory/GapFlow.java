@@ -1,7 +1,7 @@
 package org.spectraledge.theory;
 
 /**
- * The gap flow of SPEC §6 (thesis Thm 14.2) for g = d_{k*} − d_{k*+1} under a {@link SignalFlow}. With
+ * The gap flow of framework §6 (thesis Thm 14.2) for g = d_{k*} − d_{k*+1} under a {@link SignalFlow}. With
  * d̄ = (d_{k*} + d_{k*+1})/2 and h̄ = (h_{k*} + h_{k*+1})/2:
  * <pre>
  *   ġ = −η(h_{k*} − h_{k*+1})·d̄          curvature asymmetry
@@ -69,7 +69,7 @@ public final class GapFlow {
                 eta * flow.window() * (ga * ga / da - gb * gb / db));
     }
 
-    /** ġ at strengths d (SPEC form). */
+    /** ġ at strengths d (framework §6). */
     public double rate(double[] d) { return terms(d).total(); }
 
     /** Damping rate η(h̄ + ω) of the frozen-drive gap equation; the fixed point is stable iff it is &gt; 0. */

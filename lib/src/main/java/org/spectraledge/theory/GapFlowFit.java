@@ -4,7 +4,7 @@ import java.util.List;
 import org.spectraledge.spectral.WindowResult;
 
 /**
- * The empirical check of the gap flow (SPEC §6): from a run's gap g(t), estimate ġ by central differences and fit
+ * The empirical check of the gap flow (framework §6): from a run's gap g(t), estimate ġ by central differences and fit
  * ġ = a·g + b. A restoring flow shows corr(g, ġ) &lt; 0, relaxation rate −a &gt; 0 and fixed point g* = −b/a.
  *
  * <p>ġ is taken at interior samples only, with the second-order central difference for uneven spacing

@@ -3,7 +3,7 @@ package org.spectraledge.theory;
 import java.util.Arrays;
 
 /**
- * Level-spacing statistics, the fingerprint of level repulsion (SPEC §6). Stateless.
+ * Level-spacing statistics, the fingerprint of level repulsion (framework §6). Stateless.
  *
  * <ul>
  *   <li>Gap ratio r̃_i = min(s_i, s_{i+1}) / max(s_i, s_{i+1}) of consecutive spacings s_i = λ_{i+1} − λ_i. It

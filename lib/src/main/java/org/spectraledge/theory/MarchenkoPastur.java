@@ -2,7 +2,7 @@ package org.spectraledge.theory;
 
 /**
  * The Marchenko–Pastur law of the eigenvalues of G = XXᵀ for a W×P window X of iid entries with variance ν²
- * (SPEC §3), γ = W/P. With x = λ/P the law is
+ * (framework §3), γ = W/P. With x = λ/P the law is
  * <pre>
  *   (1 − 1/γ)₊·δ₀ + ρ(x) dx,   ρ(x) = √((x₊ − x)(x − x₋)) / (2π ν² γ x),   x± = ν²(1 ± √γ)²,
  * </pre>

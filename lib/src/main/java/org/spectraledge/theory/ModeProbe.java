@@ -19,7 +19,7 @@ import org.spectraledge.train.Objective;
 import org.spectraledge.train.TensorSplit;
 
 /**
- * The loss landscape along the window's parameter-space directions v_j of one parameter group (SPEC §6), for a DJL
+ * The loss landscape along the window's parameter-space directions v_j of one parameter group (framework §6), for a DJL
  * model: curvature h_j, gradient projections G_j, and the loss change when v_j is ablated from the weights. A
  * direction is a vector over the group's parameters in layout order (as {@code UpdateWindow.directions} returns
  * it); the probe perturbs exactly those tensors and always restores them bit for bit.
@@ -103,7 +103,7 @@ public final class ModeProbe {
 
     /**
      * The loss change when unit direction v is removed from the weights: L(θ − ⟨θ, v⟩v) − L(θ) on {@code data}
-     * (the measured side of the spectral loss decomposition, SPEC §6).
+     * (the measured side of the spectral loss decomposition, framework §6).
      */
     public double ablationDelta(double[] v, TensorSplit data) {
         check(v);
@@ -142,7 +142,7 @@ public final class ModeProbe {
                        double deltaLoss) {}
 
     /**
-     * The spectral loss decomposition ("Test 8", SPEC §6) over the given directions, with the Pearson and Spearman
+     * The spectral loss decomposition ("Test 8", framework §6) over the given directions, with the Pearson and Spearman
      * correlation of predicted importance and measured Δloss.
      *
      * @param directions v_1..v_k, unit vectors over the group
@@ -176,7 +176,7 @@ public final class ModeProbe {
         }
     }
 
-    /** Krylov bound on the gap position (SPEC §6): k* ≤ #{j : h_j ≥ 1/(η·W)}. */
+    /** Krylov bound on the gap position (framework §6): k* ≤ #{j : h_j ≥ 1/(η·W)}. */
     public static int krylovBound(double[] curvatures, double eta, int window) {
         if (!(eta > 0) || window < 1) throw new IllegalArgumentException("need η > 0 and W ≥ 1");
         double threshold = 1 / (eta * window);

@@ -6,8 +6,8 @@ import org.spectraledge.spectral.Gaps;
 import org.spectraledge.spectral.RandomMatrixBaseline;
 
 /**
- * The iid noise floor of the largest ratio max_j r_j (SPEC §3) measured by simulation: draw pure-noise W×P windows,
- * compute their ratio profiles with the library's {@link Gaps}, and report quantiles. SPEC's fitted median is
+ * The iid noise floor of the largest ratio max_j r_j (framework §3) measured by simulation: draw pure-noise W×P windows,
+ * compute their ratio profiles with the library's {@link Gaps}, and report quantiles. The framework's fit (§3)ted median is
  * 1 + 0.37·√(W/P) ({@link RandomMatrixBaseline#noiseFloorOfMaxRatio}); this is how such a fit is made and checked.
  *
  * @param window     W
@@ -53,6 +53,6 @@ public record NoiseFloorSimulation(int window, int parameters, double[] maxRatio
     /** The median of max_j r_j. */
     public double median() { return quantile(0.5); }
 
-    /** SPEC's fitted median 1 + 0.37·√(W/P) at this shape, for comparison. */
+    /** The framework's fit (§3)ted median 1 + 0.37·√(W/P) at this shape, for comparison. */
     public double fittedMedian() { return RandomMatrixBaseline.noiseFloorOfMaxRatio(window, parameters); }
 }

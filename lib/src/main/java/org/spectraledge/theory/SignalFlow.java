@@ -3,7 +3,7 @@ package org.spectraledge.theory;
 import java.util.Arrays;
 
 /**
- * The signal-strength flow of SPEC §6 (thesis Thm 12.1, the author's simplified form), one equation per mode j:
+ * The signal-strength flow of framework §6 (thesis Thm 12.1, the author's simplified form), one equation per mode j:
  * <pre>
  *   ḋ_j = −η(h_j + ω)·d_j + η·W·|G_j|² / d_j
  * </pre>

@@ -3,7 +3,7 @@ package org.spectraledge.theory;
 import org.spectraledge.spectral.RandomMatrixBaseline;
 
 /**
- * Closed forms of the BBP transition for the windows of {@link SpikedWindowGenerator} (SPEC §3), asymptotic in
+ * Closed forms of the BBP transition for the windows of {@link SpikedWindowGenerator} (framework §3), asymptotic in
  * W, P → ∞ at fixed γ = W/P.
  *
  * <p>Two equivalent pictures. (1) Signal plus noise: X = d·a bᵀ + νZ; in units of ν√P the signal is θ = d/(ν√P)
@@ -15,7 +15,7 @@ import org.spectraledge.spectral.RandomMatrixBaseline;
  *   λ_1 → ν²P·(1 + ℓ)(1 + γ/ℓ)        for ℓ &gt; √γ, else the bulk edge λ₊ = ν²(√P + √W)²
  *   |⟨u_1, a⟩|² → (ℓ² − γ) / (ℓ(ℓ + γ)) for ℓ &gt; √γ, else 0
  * </pre>
- * The SPEC threshold ν·(P(W−1))^{1/4} ({@link RandomMatrixBaseline#dCrit()}) is the same law with one degree of
+ * The framework threshold (§3) ν·(P(W−1))^{1/4} ({@link RandomMatrixBaseline#dCrit()}) is the same law with one degree of
  * freedom removed for the mean; the two agree to O(1/W). Stateless.
  */
 public final class SpikedModel {
@@ -27,7 +27,7 @@ public final class SpikedModel {
         return nu * Math.pow((double) w * p, 0.25);
     }
 
-    /** The SPEC §3 threshold ν·(P·(W−1))^{1/4}, from the library's baseline. */
+    /** The framework §3 threshold ν·(P·(W−1))^{1/4}, from the library's baseline. */
     public static double specCriticalStrength(double nu, int w, long p) {
         return RandomMatrixBaseline.forNoise(nu * nu, w, p).dCrit();
     }

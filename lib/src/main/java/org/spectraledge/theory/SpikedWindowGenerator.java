@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic update windows "drift of rank k plus iid noise" (SPEC §3), the laboratory for every random-matrix
+ * Synthetic update windows "drift of rank k plus iid noise" (framework §3), the laboratory for every random-matrix
  * claim:
  * <pre>
  *   X = Σ_{m=1}^{k} d_m · a_m b_mᵀ + ν·Z ∈ R^{W×P},   Z_{ti} iid N(0, 1),

@@ -14,7 +14,7 @@ import ai.djl.ndarray.types.Shape;
  * \[ \theta \leftarrow \theta - \frac{\eta}{1-\beta_1^t}\;
  *    \frac{m}{\sqrt{v}/\sqrt{1-\beta_2^t} + \epsilon}. \]
  * The decay shrinks θ directly instead of entering g, so Adam's normalisation does not rescale it
- * (Loshchilov &amp; Hutter); SPEC §8 runs use ω = 1.0 and β = (0.9, 0.98).
+ * (Loshchilov &amp; Hutter); framework §8 runs use ω = 1.0 and β = (0.9, 0.98).
  *
  * <p><b>Why not DJL's own optimizers</b> (read in the DJL 0.36 source, PyTorch engine
  * {@code adamUpdate}): {@code Optimizer.adamW()} does decouple the decay correctly, but
@@ -26,7 +26,7 @@ import ai.djl.ndarray.types.Shape;
  * gradient entries only. {@code Optimizer.adam()} with {@code optWeightDecays} adds ω·θ to the
  * gradient: plain L2, which Adam's normalisation rescales.
  *
- * <p>Defaults (SPEC §8; note they differ from torch's β₂ = 0.999, ω = 0.01): β = (0.9, 0.98),
+ * <p>Defaults (framework §8; note they differ from torch's β₂ = 0.999, ω = 0.01): β = (0.9, 0.98),
  * ε = 1e-8, ω = 1.0. The learning rate is required.
  */
 public final class AdamW extends StatefulOptimizer {
@@ -90,7 +90,7 @@ public final class AdamW extends StatefulOptimizer {
             return this;
         }
 
-        /** Decay rate β₂ of the second moment, in [0, 1). Default 0.98 (SPEC §8). */
+        /** Decay rate β₂ of the second moment, in [0, 1). Default 0.98 (framework §8). */
         public Builder optBeta2(double beta2) {
             this.beta2 = beta2;
             return this;

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Muon (SPEC §8): momentum, then an approximate orthogonalisation of each hidden matrix's update by
+ * Muon (framework §8): momentum, then an approximate orthogonalisation of each hidden matrix's update by
  * Newton–Schulz iterations; every other parameter goes to an {@link AdamW}.
  *
  * <p>For a hidden matrix W (r×c) with gradient G, momentum μ, learning rate η, decoupled decay ω:
@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
  */
 public final class Muon extends StatefulOptimizer {
 
-    /** Quintic Newton–Schulz coefficients (a, b, c) of SPEC §8. */
+    /** Quintic Newton–Schulz coefficients (a, b, c) of framework §8. */
     public static final float NS_A = 3.4445f;
     public static final float NS_B = -4.7750f;
     public static final float NS_C = 2.0315f;
@@ -146,7 +146,7 @@ public final class Muon extends StatefulOptimizer {
     }
 
     /**
-     * Approximately orthogonalises a matrix by quintic Newton–Schulz iterations (SPEC §8):
+     * Approximately orthogonalises a matrix by quintic Newton–Schulz iterations (framework §8):
      * X₀ = U/(‖U‖_F + ε), X ← aX + (bA + cA²)X with A = XXᵀ, on the wide orientation.
      *
      * @param update U, 2-D (not modified)

@@ -43,7 +43,7 @@ public interface Objective {
 
     /**
      * Cross-entropy at every position (Dyck-1 depth): logits [B, T, C], labels [B, T]. The loss is the mean over all
-     * positions; a sequence counts as correct only if every position is (sequence accuracy, SPEC §7).
+     * positions; a sequence counts as correct only if every position is (sequence accuracy, framework §7).
      */
     static Objective classifyEachPosition() {
         return new Objective() {
@@ -65,7 +65,7 @@ public interface Objective {
      * label id {@code pad} marks positions after the end that do not count. The loss is the mean cross-entropy over
      * real positions. A sequence is correct when every real position's arg-max is right, which is exactly when
      * greedy decoding reproduces it (by induction over positions, each greedy prefix is then the true prefix), so
-     * this is the exact-match sequence accuracy of SPEC §7 without running the decoder step by step.
+     * this is the exact-match sequence accuracy of framework §7 without running the decoder step by step.
      */
     static Objective sequenceToSequence(int pad) {
         return new Objective() {

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §3 baselines against Monte Carlo windows of iid noise with known ν. */
+/** framework §3 baselines against Monte Carlo windows of iid noise with known ν. */
 class RandomMatrixBaselineTest {
 
     private static Spectrum noiseWindow(SplittableRandom rnd, int w, int p, double nu) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Sketch mode (SPEC §1): the gap is preserved within 10 % at d = 10·W on a P = 10⁶ structured case. */
+/** Sketch mode (framework §1): the gap is preserved within 10 % at d = 10·W on a P = 10⁶ structured case. */
 class SketchAccuracyTest {
 
     @Test

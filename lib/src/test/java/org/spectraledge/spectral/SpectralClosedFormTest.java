@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Cases with answers known in closed form (SPEC §1–5). */
+/** Cases with answers known in closed form (framework §1–5). */
 class SpectralClosedFormTest {
 
     @Test

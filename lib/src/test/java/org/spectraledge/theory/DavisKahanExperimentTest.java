@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.spectraledge.testing.Python;
 
-/** Davis–Kahan (SPEC §4): measured subspace rotation against a closed form, scipy, and the bound. */
+/** Davis–Kahan (framework §4): measured subspace rotation against a closed form, scipy, and the bound. */
 class DavisKahanExperimentTest {
 
     @Test
@@ -56,7 +56,7 @@ class DavisKahanExperimentTest {
             for (DavisKahanPoint p : pts) {
                 assertEquals(delta, p.eigengap(), 1e-9);
                 assertTrue(p.sinTheta() <= p.guaranteedBound() + 1e-12, "Yu–Wang–Samworth bound is a theorem");
-                if (p.perturbationNorm() <= delta / 10) assertFalse(p.violatesBound(), "small perturbations obey SPEC's bound");
+                if (p.perturbationNorm() <= delta / 10) assertFalse(p.violatesBound(), "small perturbations obey framework's bound");
             }
             double previous = -1;
             for (double norm : norms) {

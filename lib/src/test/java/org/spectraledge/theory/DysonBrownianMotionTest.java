@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Dyson Brownian motion (SPEC §6): exact moment identities and level repulsion. */
+/** Dyson Brownian motion (framework §6): exact moment identities and level repulsion. */
 class DysonBrownianMotionTest {
 
     @Test

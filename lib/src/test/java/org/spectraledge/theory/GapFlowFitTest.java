@@ -16,7 +16,7 @@ import org.spectraledge.spectral.VectorSource;
 import org.spectraledge.spectral.WindowResult;
 import org.spectraledge.testing.Python;
 
-/** The empirical gap-flow fit (SPEC §6) against numpy and against the ODE it should recover. */
+/** The empirical gap-flow fit (framework §6) against numpy and against the ODE it should recover. */
 class GapFlowFitTest {
 
     @Test

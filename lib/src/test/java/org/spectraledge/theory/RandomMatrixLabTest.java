@@ -14,7 +14,7 @@ import org.spectraledge.spectral.RandomMatrixBaseline;
 import org.spectraledge.spectral.Spectrum;
 import org.spectraledge.testing.Python;
 
-/** The random-matrix laboratory (SPEC §3) against closed forms, numpy and scipy. */
+/** The random-matrix laboratory (framework §3) against closed forms, numpy and scipy. */
 class RandomMatrixLabTest {
 
     @Test
@@ -62,7 +62,7 @@ class RandomMatrixLabTest {
         // below threshold the top eigenvalue sits at the bulk edge and the overlap vanishes
         assertEquals(new MarchenkoPastur(nu * nu, w, p).upper(), SpikedModel.topEigenvalue(0.5 * d / 2, nu, w, p), 1e-9);
         assertEquals(0, SpikedModel.squaredOverlap(0.9 * d / 2, nu, w, p));
-        // the SPEC threshold differs from the asymptotic one only by W−1 for W
+        // the framework threshold differs from the asymptotic one only by W−1 for W
         assertEquals(Math.pow(59.0 / 60, 0.25), SpikedModel.specCriticalStrength(nu, w, p) / SpikedModel.criticalStrength(nu, w, p), 1e-12);
     }
 

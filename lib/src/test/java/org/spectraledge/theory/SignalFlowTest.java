@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The signal-strength ODE and the gap flow of SPEC §6 against their closed forms. */
+/** The signal-strength ODE and the gap flow of framework §6 against their closed forms. */
 class SignalFlowTest {
 
     private static SignalFlow flow() {
@@ -94,7 +94,7 @@ class SignalFlowTest {
         assertFalse(new GapFlow(unstable, 1).isStable());
         IllegalStateException e = assertThrows(IllegalStateException.class, unstable::steadyState);
         assertTrue(e.getMessage().contains("no steady state"), e.getMessage());
-        // the terms add up and are what SPEC writes
+        // the terms add up and are what framework §6 writes
         double[] d = {1.5, 0.7, 0.2};
         GapFlow.Terms terms = g.terms(d);
         assertEquals(-1e-2 * (0.5 - 2) * (1.5 + 0.7) / 2, terms.curvatureAsymmetry(), 1e-15);

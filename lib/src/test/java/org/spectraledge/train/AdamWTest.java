@@ -53,7 +53,7 @@ class AdamWTest {
                     "nodecay", torchAdamW(0.1, 0.0, "0.1"),
                     // a linear warm-up over 3 steps, then constant
                     "warmup", torchAdamW(0.02, 0.5, "0.02 * min(1.0, t / 3.0)"),
-                    // the SPEC section 8 values spelled out, for our builder's defaults
+                    // the framework §8 values spelled out, for our builder's defaults
                     "spec", torchAdamW(0.003, 1.0, "0.003")));
         }
         return torch.get(label);

@@ -17,7 +17,7 @@ import org.spectraledge.events.EvalLog;
 import org.spectraledge.run.TrainRun;
 import org.spectraledge.run.TrainConfig;
 /**
- * The fast configuration of SPEC §8 (MLP, (a+b) mod 59, frac 0.5, AdamW lr 3e-3, full batch): with ω = 1 it groks
+ * The fast configuration of framework §8 (MLP, (a+b) mod 59, frac 0.5, AdamW lr 3e-3, full batch): with ω = 1 it groks
  * within 3,000 steps; with ω = 0 the same budget does not grok.
  */
 class GrokkingTest {

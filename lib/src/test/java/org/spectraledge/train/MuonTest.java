@@ -51,7 +51,7 @@ class MuonTest {
     }
 
     /**
-     * The numpy transcription of SPEC §8 Muon for the two matrices (float64, rounded to float32
+     * The numpy transcription of framework §8 Muon for the two matrices (float64, rounded to float32
      * after each step like the stored weights), torch.optim.AdamW for the rest.
      */
     private static String numpyMuon(boolean nesterov) {

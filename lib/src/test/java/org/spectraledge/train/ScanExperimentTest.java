@@ -11,7 +11,7 @@ import org.spectraledge.datasets.Split;
 
 import org.spectraledge.run.Experiment;
 import org.spectraledge.run.TrainConfig;
-/** A SCAN experiment trains on SPEC §8's 2,048 pairs and tests on the first {@link Experiment#SCAN_TEST_PAIRS} of the test pool. */
+/** A SCAN experiment trains on framework §8's 2,048 pairs and tests on the first {@link Experiment#SCAN_TEST_PAIRS} of the test pool. */
 class ScanExperimentTest {
     @Test
     void scanTestsOnAFixedSampleOfTheTestPool() {

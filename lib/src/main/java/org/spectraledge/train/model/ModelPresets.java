@@ -5,8 +5,8 @@ import org.spectraledge.datasets.ScanDataset;
 import org.spectraledge.datasets.ScanGrammar;
 
 /**
- * The models of the reference setups of SPEC §8, each with its parameter count. Every preset is seed 0; call the
- * builder directly for another seed or a variation. Where SPEC fixes a value it is cited; the rest is our choice,
+ * The models of the reference setups of framework §8, each with its parameter count. Every preset is seed 0; call the
+ * builder directly for another seed or a variation. Where the framework (§8) fixes a value it is cited; the rest is our choice,
  * marked as such.
  */
 public final class ModelPresets {
@@ -17,7 +17,7 @@ public final class ModelPresets {
     private ModelPresets() {}
 
     /**
-     * The fast grokking MLP (SPEC §8: "MLP with learned embeddings on (a+b) mod 59, d = 64"): embeddings d = 64 for
+     * The fast grokking MLP (framework §8: "MLP with learned embeddings on (a+b) mod 59, d = 64"): embeddings d = 64 for
      * [a, b] (layout {@link ModularLayout#PAIR}, vocab p), one ReLU hidden layer of width 256 (our choice), p classes.
      * 64p + 33,024 + 256p parameters: 51,904 at p = 59. With AdamW lr 3e-3, β = (0.9, 0.98), ω = 1, full batch,
      * train fraction 0.5, the same model in PyTorch reached test accuracy ≥ 0.95 at step 1,100 (width 64: 1,850); with
@@ -29,7 +29,7 @@ public final class ModelPresets {
     }
 
     /**
-     * Nanda et al. 2023 (SPEC §8): 1 layer, d_model 128, 4 heads, d_mlp 512, ReLU, no LayerNorm, untied, no attention
+     * Nanda et al. 2023 (framework §8): 1 layer, d_model 128, 4 heads, d_mlp 512, ReLU, no LayerNorm, untied, no attention
      * biases; input [a, b, =] (layout {@link ModularLayout#PAIR_EQUALS}, vocab p + 1), answer read at the last
      * position over p classes. 256p + 197,760 parameters: 226,688 at p = 113.
      */
@@ -40,7 +40,7 @@ public final class ModelPresets {
     }
 
     /**
-     * The author's modular-arithmetic transformer (SPEC §8, "~290k parameters"): 2 layers, d_model 128, 4 heads,
+     * The author's modular-arithmetic transformer (framework §8, "~290k parameters"): 2 layers, d_model 128, 4 heads,
      * d_ff 256, ReLU, pre-norm LayerNorm, untied; input [a, ∘, b, =] (layout {@link ModularLayout#OP_EQUALS}, vocab
      * p + 2), p classes. 256p + 264,960 parameters: 289,792 at p = 97.
      */
@@ -51,7 +51,7 @@ public final class ModelPresets {
     }
 
     /**
-     * Dyck-1 depth prediction (SPEC §8: 2-layer causal transformer, d_model 128): 4 heads, d_ff 512, ReLU, LayerNorm
+     * Dyck-1 depth prediction (framework §8: 2-layer causal transformer, d_model 128): 4 heads, d_ff 512, ReLU, LayerNorm
      * (our choices); input the brackets (vocab 2), a depth class 0 … L/2 at every position. 400,768 parameters at
      * L = {@value #DYCK_LENGTH}.
      */
@@ -68,7 +68,7 @@ public final class ModelPresets {
     }
 
     /**
-     * SCAN (SPEC §8: 3 + 3 encoder–decoder, d_model 256): 4 heads, d_ff 512, ReLU, LayerNorm, untied (our choices);
+     * SCAN (framework §8: 3 + 3 encoder–decoder, d_model 256): 4 heads, d_ff 512, ReLU, LayerNorm, untied (our choices);
      * the SCAN vocabularies and lengths of {@link ScanDataset} (source 10, decoder input 49). 3,969,280 parameters.
      */
     public static EncoderDecoderTransformer scan() {

@@ -1,5 +1,5 @@
 /**
- * DJL blocks for the models of the spectral edge framework (SPEC §8): {@link org.spectraledge.train.model.MlpOnEmbeddings}
+ * DJL blocks for the models of the spectral edge framework (framework §8): {@link org.spectraledge.train.model.MlpOnEmbeddings}
  * (the fast grokking model), {@link org.spectraledge.train.model.DecoderTransformer} (Power et al. 2022, Nanda et
  * al. 2023, Dyck-1) and {@link org.spectraledge.train.model.EncoderDecoderTransformer} (SCAN), with reference
  * setups in {@link org.spectraledge.train.model.ModelPresets}.
