@@ -1,11 +1,17 @@
 package org.spectraledge.sweep;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import tech.tablesaw.api.Table;
 
@@ -32,6 +38,8 @@ public final class Sweep {
     private final SweepExecutor executor;
     private final List<SweepListener> listeners;
     private final int retries;
+    private final String command;
+    private final String commit;
 
     private Sweep(Builder b) {
         this.spec = b.spec;
@@ -39,6 +47,8 @@ public final class Sweep {
         this.executor = b.executor != null ? b.executor : new LocalExecutor();
         this.listeners = List.copyOf(b.listeners);
         this.retries = b.retries;
+        this.command = b.command;
+        this.commit = b.commit;
     }
 
     public static Builder builder() {
@@ -61,6 +71,8 @@ public final class Sweep {
      *                               progress keep their checkpoints, and running the sweep again continues it
      */
     public Table run() {
+        Instant started = Instant.now();
+        SweepManifest manifest = manifest();
         ResultsFile file = new ResultsFile(resultsFile(), spec.keys());
         Map<String, RunSpec> byId = new LinkedHashMap<>();
         spec.runs().forEach(r -> byId.put(r.runId(), r));
@@ -72,9 +84,11 @@ public final class Sweep {
         List<RunResult> kept = ordered(rows);
         listeners.forEach(l -> l.sweepStarted(kept, spec.runs().size()));
         List<RunSpec> pending = spec.runs().stream().filter(r -> !rows.containsKey(r.runId())).toList();
+        int[] trained = {0};
         try {
             executor.execute(pending, new RunExecution(out, retries), result -> {
                 rows.put(result.runId(), result);
+                trained[0]++;
                 List<RunResult> all = ordered(rows);
                 file.write(all);
                 listeners.forEach(l -> l.runFinished(result, all, spec.runs().size()));
@@ -83,8 +97,34 @@ public final class Sweep {
             Thread.currentThread().interrupt();
             throw new CancellationException("the sweep was interrupted after " + rows.size() + " of " + spec.runs().size()
                     + " runs; they are in " + resultsFile() + ", and running the same sweep on " + out + " again continues it");
+        } finally {
+            Instant finished = Instant.now();
+            manifest.with(new SweepManifest.Invocation(command, commit, started.toString(), finished.toString(),
+                    Duration.between(started, finished).toMillis() / 1000.0, executor.describe(), trained[0],
+                    SweepManifest.Machine.current())).write(out);
         }
         return ResultsTable.of("sweep " + out.getFileName(), spec.keys(), ordered(rows));
+    }
+
+    /**
+     * The folder's manifest, or a new one; refuses a folder whose results belong to another definition, so that
+     * results of two different sweeps never mix in one {@code results.csv}.
+     */
+    private SweepManifest manifest() {
+        String definition = spec.definitionHash();
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the sweep folder " + out + ": " + e, e);
+        }
+        Optional<SweepManifest> existing = SweepManifest.read(out);
+        if (existing.isPresent() && !existing.get().definition().equals(definition)) {
+            throw new IllegalStateException(out + " holds the results of another sweep definition (" + SweepManifest.FILE
+                    + " says " + existing.get().definition().substring(0, 12) + "…, this sweep is " + definition.substring(0, 12)
+                    + "…): a value, a run or a default changed since. Choose another output folder, or remove " + out
+                    + " to start again");
+        }
+        return existing.orElse(new SweepManifest(definition, spec.runs().size(), List.of()));
     }
 
     private List<RunResult> ordered(Map<String, RunResult> rows) {
@@ -102,8 +142,22 @@ public final class Sweep {
         private SweepExecutor executor;
         private final List<SweepListener> listeners = new ArrayList<>();
         private int retries = RunExecution.DEFAULT_RETRIES;
+        private String command = "";
+        private String commit = "unknown";
 
         private Builder() {}
+
+        /** The command line that started the sweep, for its manifest (default ""). */
+        public Builder optCommand(String command) {
+            this.command = command;
+            return this;
+        }
+
+        /** The git commit of the code that runs it, for its manifest (default "unknown"). */
+        public Builder optCommit(String commit) {
+            this.commit = commit;
+            return this;
+        }
 
         /** The runs (required). */
         public Builder setSpec(SweepSpec spec) {

@@ -1,5 +1,6 @@
 package org.spectraledge.sweep;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -7,9 +8,13 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,6 +116,23 @@ public record SweepSpec(List<String> keys, List<RunSpec> runs) {
             runs.add(run);
         }
         return new SweepSpec(new ArrayList<>(keys), runs);
+    }
+
+    /**
+     * A fingerprint of what this sweep trains: SHA-256 of every run's id and full configuration (defaults included,
+     * in {@link org.spectraledge.run.TrainOption} order). Two files that train the same runs have the same hash, however
+     * they are formatted; a changed value, an added run or a changed default changes it.
+     */
+    public String definitionHash() {
+        Gson gson = new Gson();
+        StringBuilder text = new StringBuilder();
+        for (RunSpec r : runs) text.append(r.runId()).append('\t').append(gson.toJson(r.config().options())).append('\n');
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
     }
 
     /** The largest {@code threads} option of any run (what bounds how many runs fit on the machine at once). */
