@@ -6,10 +6,11 @@ import org.spectraledge.kernel.session.CompilerWarmup;
 import org.spectraledge.kernel.session.NotebookSession;
 
 /**
- * The kernel's cell evaluator in this JVM, without the protocol (issue 4, docs/benchmarks.md): a session's JShell,
+ * Measures a cell's compile time in the kernel's cell evaluator in this JVM, without the protocol: a session's JShell,
  * optionally the kernel's compiler warm-up of W snippets run to its end, then N evaluations of one cell, printing the
- * median CPU time of the evaluating thread (JShell's javac runs there) and the wall time per block of 100. Run from
- * the repository root after building the kernel:
+ * median CPU time of the evaluating thread (JShell's javac runs there) and the wall time per block of 100. Figures:
+ * docs/benchmarks.md#cell-compile-time and docs/benchmarks.md#compiler-warm-up. Run from the repository root after
+ * building the kernel:
  *
  * <pre>
  * java --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED -Djava.security.manager=allow \

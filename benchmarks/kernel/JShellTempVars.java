@@ -6,10 +6,11 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 
 /**
- * Why the kernel drops JShell's {@code $N} variables (issue 4, docs/benchmarks.md): a plain JShell with the
- * kernel's class path and startup imports evaluates {@code 1+1} N times, keeping ({@code keep}) or dropping
- * ({@code drop}) the {@code $N} variable of each value, and prints the median javac CPU time per eval for each
- * block of 100. Run from the repository root after building the kernel:
+ * Measures what JShell's {@code $N} variables cost each later compile, the reason the kernel drops them: a plain
+ * JShell with the kernel's class path and startup imports evaluates {@code 1+1} N times, keeping ({@code keep}) or
+ * dropping ({@code drop}) the {@code $N} variable of each value, and prints the median javac CPU time per eval for
+ * each block of 100. Figures: docs/benchmarks.md#cell-compile-time. Run from the repository root after building the
+ * kernel:
  *
  * <pre>
  * java -cp "kernel-extensions/target/spectral-edge.jar:kernel-extensions/target/lib/*" benchmarks/kernel/JShellTempVars.java keep 500

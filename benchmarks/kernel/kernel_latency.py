@@ -1,4 +1,6 @@
-"""Kernel latency benchmark (issue 4): drives the installed spectral-edge kernel through jupyter_client.
+"""Kernel latency benchmark: drives the installed spectral-edge kernel through jupyter_client and measures start-up,
+cell round trips, completions and charts over the real protocol. Figures: docs/benchmarks.md#kernel-latency and
+docs/benchmarks.md#protocol-figures.
 
 Run from the repository root (builds the kernel first if needed):
 

@@ -20,7 +20,8 @@ import org.spectraledge.spectral.UpdateWindow;
 import org.spectraledge.spectral.VectorSource;
 
 /**
- * The streaming Gram update of issue 2 (framework §1) against its two peers, at W = 10 and P = 10^5 … 10^8.
+ * Measures the cost of one streaming Gram update of a full window (framework §1) against its peers, a naive
+ * recompute of the window's inner products and the memory-bandwidth bound, at W = 10 and P = 10^5 … 10^8.
  *
  * <ul>
  *   <li>{@link #streaming}: {@link UpdateWindow#pushUpdate} on a full window, so every measured push is a
@@ -40,7 +41,7 @@ import org.spectraledge.spectral.VectorSource;
  * </ul>
  *
  * <p>Every state is built once per trial (its filling is not timed) and the window is pre-filled, so the
- * result is the cost of one update in ns/op. See docs/benchmarks.md for the command and the figures.
+ * result is the cost of one update in ns/op. Command and figures: docs/benchmarks.md#streaming-gram-update.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

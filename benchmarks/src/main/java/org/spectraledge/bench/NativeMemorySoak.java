@@ -14,8 +14,8 @@ import org.spectraledge.run.TrainRun;
 import org.spectraledge.train.TrainingListener;
 
 /**
- * Native-memory soak (issue 3: "native memory must not grow over 10⁵ steps"): a real {@link TrainRun} of the fast MLP
- * with update capture at stride 1 (W = 10, group all), evaluations, window log and checkpoints, printing the
+ * Native-memory soak, which checks that native memory does not grow over 10⁵ steps: a real {@link TrainRun} of the
+ * fast MLP with update capture at stride 1 (W = 10, group all), evaluations, window log and checkpoints, printing the
  * process's resident memory (VmRSS) every {@code --every} steps. Not a unit test: it runs for tens of minutes.
  *
  * <p>Run (after {@code ./mvnw -q -B -pl benchmarks -am package -DskipTests}):
@@ -26,7 +26,8 @@ import org.spectraledge.train.TrainingListener;
  * </pre>
  * Each line: step, VmRSS, the Java heap committed and in use, direct-buffer memory, and the steps per second of the
  * interval. A fixed, pre-touched Java heap ({@code -Xms = -Xmx}, {@code -XX:+AlwaysPreTouch}) keeps the heap's share of
- * VmRSS constant, so any growth of VmRSS after the first interval (allocator and JIT warm-up) is native.
+ * VmRSS constant, so any growth of VmRSS after the first interval (allocator and JIT warm-up) is native. Figures:
+ * docs/benchmarks.md#native-memory-over-a-long-run.
  */
 public final class NativeMemorySoak {
     private NativeMemorySoak() {}

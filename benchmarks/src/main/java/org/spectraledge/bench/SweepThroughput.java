@@ -13,7 +13,7 @@ import org.spectraledge.platform.EngineConfig;
 import org.spectraledge.platform.Engines;
 
 /**
- * Sweep throughput (issue 7): the same runs one after another ({@code local:1}), in-process in parallel
+ * Measures sweep throughput: the same runs one after another ({@code local:1}), in-process in parallel
  * ({@code local}, cores ÷ threads per run at a time) and on Spark {@code local[2]}, each timed by wall clock on a fresh
  * output folder. Reported as ratios (the machine is shared and noisy): the in-process speed-up over one-at-a-time, and
  * Spark's extra seconds per run over the in-process executor (session start included, as a user pays it).
@@ -23,7 +23,8 @@ import org.spectraledge.platform.Engines;
  * java -Dai.djl.offline=true $(SPARK_FLAGS) -Dspectraledge.spark.lib=spark/target/lib \
  *      -cp benchmarks/target/benchmarks.jar org.spectraledge.bench.SweepThroughput [RUNS] [STEPS]
  * </pre>
- * Default 8 runs (seeds) of the fast MLP on (a+b) mod 23, 300 steps, threads 1, W = 10.
+ * Default 8 runs (seeds) of the fast MLP on (a+b) mod 23, 300 steps, threads 1, W = 10. Figures:
+ * docs/benchmarks.md#sweep-throughput.
  */
 public final class SweepThroughput {
     private SweepThroughput() {}

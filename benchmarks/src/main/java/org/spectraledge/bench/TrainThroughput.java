@@ -24,7 +24,8 @@ import org.spectraledge.train.TrainingLoop;
 import org.spectraledge.train.TrainingOutcome;
 
 /**
- * Training throughput against PyTorch and the cost of update capture (issue 3), measured in one run.
+ * Measures training throughput against PyTorch and the cost of update capture in one run. Figures:
+ * docs/benchmarks.md#training-throughput-against-pytorch and docs/benchmarks.md#update-capture-cost.
  *
  * <p>For each model one training loop runs; it is cut into cycles of three rounds of the same number of steps:
  * <ol>

@@ -1,4 +1,4 @@
-"""The PyTorch peer of the training-throughput benchmark (docs/benchmarks.md, issue 3).
+"""The PyTorch peer of the training-throughput benchmark (docs/benchmarks.md#training-throughput-against-pytorch).
 
 The same models as lib's DJL blocks (org.spectraledge.train.model), trained eagerly with the same full batch, the
 same AdamW settings and the same per-step work as org.spectraledge.train.TrainingLoop: forward, loss, loss value

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spectraledge.run.RunFolder;
 
 /**
- * {@code spectral-edge train} (issue 3's command line): bad arguments are usage errors naming the argument; a run prints
- * the memorization and grok lines and writes the run folder of the public contract.
+ * {@code spectral-edge train}, the training command line: bad arguments are usage errors naming the argument; a run
+ * prints the memorization and grok lines and writes the run folder of the public contract.
  */
 class TrainCommandTest {
 

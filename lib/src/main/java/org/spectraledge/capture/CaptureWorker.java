@@ -10,15 +10,16 @@ import org.spectraledge.platform.IdlePriority;
 
 /**
  * One background thread that processes capture items in the order they were submitted, in batches, so that the Gram
- * update and the window's analysis overlap training instead of lengthening its steps (issue 3: capture must cost at
- * most 5 % of a step; the training thread only takes the snapshot).
+ * update and the window's analysis overlap training instead of lengthening its steps: capture must cost at most 5 % of
+ * a step, so the training thread only takes the snapshot. Figures: docs/benchmarks.md#update-capture-cost.
  *
  * <p>Batches: the thread waits until {@code batch} items are queued (or {@link #awaitIdle()} asks for what is there),
  * so that a window's stored updates are read once per batch rather than once per step: the capture of a fast model
- * then moves a fraction of the memory it would, which is what slowed the training itself (its data evicted from the
- * caches), more than the capture's own time. At most two batches wait; a full queue makes {@link #submit} wait,
- * which bounds the memory held by pending snapshots. Waits are uninterruptible on purpose: an interrupt of the
- * training thread (a notebook's stop button) must stay set for the training loop to see, not cut a hand-over in half.
+ * then moves a fraction of the memory it would move step by step, and that memory traffic, which evicts training's
+ * data from the caches, slows training more than the capture's own time does. At most two batches wait; a full queue
+ * makes {@link #submit} wait, which bounds the memory held by pending snapshots. Waits are uninterruptible on purpose:
+ * an interrupt of the training thread (a notebook's stop button) must stay set for the training loop to see, not cut
+ * a hand-over in half.
  *
  * <p>The thread runs at the lowest scheduling priority ({@link IdlePriority}: Linux {@code SCHED_IDLE}, else nice 19) where the C library
  * allows it, so it fills the gaps training leaves on the cores instead of taking a core from a training thread

@@ -16,8 +16,8 @@ import org.spectraledge.train.model.NamedParameter;
  *
  * <p>Why this way: each tensor is read through a direct buffer over the engine's own memory (no copy inside DJL, one
  * JNI call), float32 values are widened here, and the arrays are recycled, so a snapshot costs one pass over θ and no
- * garbage. Going through the engine instead (flatten, concatenate, widen, sum for the NaN check) took ten native
- * operations of a few tens of microseconds each per snapshot (issue 3, docs/benchmarks.md).
+ * garbage. Going through the engine instead (flatten, concatenate, widen, sum for the NaN check) would cost ten native
+ * operations per snapshot. Figures: docs/benchmarks.md#update-capture-cost.
  *
  * <p>Not thread-safe except {@link #recycle}, which the thread that consumed a snapshot may call.
  */

@@ -33,11 +33,11 @@ import org.spectraledge.train.model.ParameterLayout;
  * ({@link CaptureWorker}) while training goes on, in order and in batches of up to {@link #MAX_BATCH} captures (one
  * pass over each window per batch), so the results are exactly those of doing it all inline. The background work is
  * plain Java on one idle-priority thread: engine operations there would start their own OpenMP teams next to
- * training's and, with training on every core, slow it far more than their own time (measured in docs/benchmarks.md,
- * issue 3). Sinks are called on the training thread, in order, when it next comes here after a batch is done (so a
- * result arrives up to two batches of captures late), or at {@link #drain()}, which the end of training, checkpoints
- * and every accessor of the windows call first; background sinks ({@link #addBackgroundSink}) get each result on the
- * background thread as soon as it is computed.
+ * training's and, with training on every core, slow it far more than their own time (figures:
+ * docs/benchmarks.md#update-capture-cost). Sinks are called on the training thread, in order, when it next comes here
+ * after a batch is done (so a result arrives up to two batches of captures late), or at {@link #drain()}, which the
+ * end of training, checkpoints and every accessor of the windows call first; background sinks
+ * ({@link #addBackgroundSink}) get each result on the background thread as soon as it is computed.
  *
  * <p>Call {@link #start} once with the initial parameters before the first step (a resumed run restores the
  * windows with {@link #load} instead). The time spent here is measured, so its overhead can be reported.

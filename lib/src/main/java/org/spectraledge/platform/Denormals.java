@@ -9,7 +9,7 @@ import org.spectraledge.train.Muon;
  *
  * <p>Why: once values fall below 2⁻¹²⁶ ≈ 1.2·10⁻³⁸ (Muon's Newton–Schulz products late in training,
  * Adam's second moments at ω = 0 once the loss is tiny), many x86 CPUs take a slow path for every
- * operation on them; DESIGN.md reports steps 2.5–4× slower. Setting the CPU's FTZ and DAZ bits
+ * operation on them, which can slow a step several-fold. Setting the CPU's FTZ and DAZ bits
  * (flush results to zero, treat denormal inputs as zero) removes that cost. DJL exposes no switch,
  * so this class calls libtorch's static {@code at::Context::setFlushDenormal(bool)} (the function
  * behind {@code torch.set_flush_denormal}) through JNA, which DJL already brings along; nothing is

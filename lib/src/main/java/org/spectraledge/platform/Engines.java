@@ -32,16 +32,15 @@ import java.util.Optional;
  *   <li>The environment variable {@code OMP_WAIT_POLICY=PASSIVE} (set in this process through the C library, before
  *       libtorch and its OpenMP runtime load; left alone if already set): OpenMP threads that wait for work sleep
  *       instead of spinning for milliseconds. On a machine whose cores are all training, a spinning thread takes the
- *       core that the update capture, the kernel or the training thread's own Java code needs; measured on 2 cores, the
- *       fast MLP trained faster with it and the capture's slowdown of training fell from 13-20 % to about 0
- *       (docs/benchmarks.md, issue 3).</li>
+ *       core that the update capture, the kernel or the training thread's own Java code needs, and slows training
+ *       and capture alike. Figures: docs/benchmarks.md#native-settings.</li>
  *   <li>The environment variable {@code THP_MEM_ALLOC_ENABLE=1} (the same way, left alone if already set): libtorch's
  *       CPU allocator then aligns every tensor of 2 MiB or more to 2 MiB and asks the kernel for transparent huge pages
  *       for it ({@code madvise(MADV_HUGEPAGE)}), where the system offers them ({@code
  *       /sys/kernel/mm/transparent_hugepage/enabled} is {@code madvise} or {@code always}). A transformer's
- *       activations are tens of MiB per step; in 2 MiB pages the step takes almost no page faults instead of
- *       thousands, and the 1-thread step of the 1-layer transformer got about 5 % faster (docs/benchmarks.md, issue
- *       3). libtorch reads the variable once, at its first allocation.</li>
+ *       activations are tens of MiB per step; in 2 MiB pages they fault in 512 times fewer pages than in 4 KiB
+ *       ones. libtorch reads the variable once, at its first allocation. Figures:
+ *       docs/benchmarks.md#native-settings.</li>
  * </ul>
  * {@code PYTORCH_VERSION} and {@code PYTORCH_FLAVOR} are deliberately left alone: a value that
  * does not match the bundled jar sends DJL to its download path.

@@ -10,8 +10,8 @@ import com.sun.jna.NativeLibrary;
  * float64 snapshots) over and over. With glibc's defaults, a block above the mmap threshold (128 KiB, raised
  * dynamically only in some cases) is a fresh {@code mmap} and a {@code munmap} when freed, and free memory at the top
  * of a thread's arena is trimmed; either way the next step touches new pages and takes a page fault for each 4 KiB.
- * Measured on the fast MLP: about 1,100 minor page faults per step in DJL against 400 in PyTorch from Python, and
- * 20–50 % of the step time (docs/benchmarks.md, issue 3). Raising both thresholds lets freed blocks be reused instead.
+ * Raising both thresholds lets freed blocks be reused, so a step's allocations no longer fault in fresh pages.
+ * Figures: docs/benchmarks.md#native-settings.
  *
  * <p>What: {@code mallopt(M_MMAP_THRESHOLD, 32 MiB)} — glibc's ceiling on 64-bit systems, so blocks up to that size
  * come from the arenas — and {@code mallopt(M_TRIM_THRESHOLD, 256 MiB)}. The cost is that up to that much free memory

@@ -85,7 +85,8 @@ public final class UpdateWindow {
      * updates are read from memory once per batch of B (the constructor's) instead of once per snapshot; the batch's
      * own updates are dotted with each other from the cache. A batch of B thus moves about (W/B + 4)·8 bytes per
      * parameter and snapshot instead of (W + 4)·8, which keeps a capture of a fast-training model from evicting the
-     * training's data from the caches (docs/benchmarks.md, issue 3). Longer lists are taken B at a time.
+     * training's data from the caches (figures: docs/benchmarks.md#update-capture-cost). Longer lists are taken B at a
+     * time.
      *
      * @param thetas    the snapshots, each of length P. Not modified.
      * @param steps     their labels, one per snapshot. Not modified.

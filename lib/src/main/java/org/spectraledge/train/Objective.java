@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 /**
  * What a model is trained to do: the loss to minimise and the accuracy to report, from the model's output and
  * the labels. Implementations must only use array-valued operations (no Java-number arithmetic on arrays that
- * record gradients: DJL can free such scalars before the backward pass — see DESIGN.md).
+ * record gradients: DJL can free such scalars before the backward pass).
  */
 public interface Objective {
 

@@ -238,8 +238,8 @@ public final class CellEvaluator implements AutoCloseable {
             return Optional.of(result);
         } finally {
             // JShell keeps every expression's value as a variable $N (and a rewritten one in ours) and imports all of
-            // them into each later snippet, so compiling a cell got slower with every value shown (about 50 ms of
-            // javac per trivial cell after a few hundred cells, 27 ms with them dropped; docs/benchmarks.md).
+            // them into each later snippet, so kept, they would make compiling a cell slower with every value shown
+            // (figures: docs/benchmarks.md#cell-compile-time).
             // The cell's value is already taken, so the variable is not kept: cells cannot refer to $N.
             for (Snippet v : valueVariables) {
                 if (shell.status(v).isActive()) {

@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
  * compilation can name.
  *
  * <p>JShell keeps the class file of every snippet it ever compiled and lists all of them to javac whenever javac
- * enters its wrapper package {@code REPL}, two or three times per snippet. So every cell compiled a little slower
- * than the one before: after 600 trivial cells a third of javac's time went into listing them
- * (docs/benchmarks.md). A statement's or an expression's wrapper, a dropped variable's, and a declaration that was
- * replaced or rejected are never imported again, so their class files are only ballast: the classes themselves are
- * loaded already and stay loaded, only the compiler's copy goes.
+ * enters its wrapper package {@code REPL}, two or three times per snippet, so left alone every cell compiles a little
+ * slower than the one before. Figures: docs/benchmarks.md#cell-compile-time. A statement's or an expression's
+ * wrapper, a dropped variable's, and a declaration that was replaced or rejected are never imported again, so their
+ * class files are only ballast: the classes themselves are loaded already and stay loaded, only the compiler's copy
+ * goes.
  *
  * <p>JShell has no API for this; the map is reached by reflection, which needs
  * {@code --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED} (the kernel's launchers pass it). Without it, or on a JDK

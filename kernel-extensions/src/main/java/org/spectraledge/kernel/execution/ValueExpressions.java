@@ -12,11 +12,12 @@ import java.util.Set;
  *
  * <p>Why: a variable with an explicit type costs JShell three javac tasks (parse, analyze, compile). An expression costs
  * one more, to learn its type for a {@code $N} variable the kernel does not keep, and so does a statement (a trial
- * compile that looks for unreachable code); that task was about a fifth of a trivial cell's time (docs/benchmarks.md). The recognition is lexical and conservative: only literals, names, {@code new}, field and array
- * access, casts and operators, not ending in {@code )} (so never a method call, which may be {@code void}), with no
- * assignment, lambda, block, comment, text block or generic type arguments. Everything else, and any rewritten snippet
- * that does not compile, goes through JShell's own expression path unchanged, so a rewrite can only make a cell
- * faster, never change its meaning or its error messages.
+ * compile that looks for unreachable code); the rewrite spares a value expression that extra task. Figures:
+ * docs/benchmarks.md#cell-compile-time. The recognition is lexical and conservative: only literals, names,
+ * {@code new}, field and array access, casts and operators, not ending in {@code )} (so never a method call, which
+ * may be {@code void}), with no assignment, lambda, block, comment, text block or generic type arguments. Everything
+ * else, and any rewritten snippet that does not compile, goes through JShell's own expression path unchanged, so a
+ * rewrite can only make a cell faster, never change its meaning or its error messages.
  */
 final class ValueExpressions {
 

@@ -16,8 +16,7 @@ import org.spectraledge.kernel.session.NotebookSession;
  * The kernel's class-data archive (AppCDS): the classes a kernel loads to start JShell and run its first cells,
  * already parsed and laid out, written once by {@code install-kernel} and mapped by every kernel start
  * ({@code -XX:SharedArchiveFile}). Nearly all of a kernel's start is JShell's compiler warming up, and loading its
- * classes is a large part of that: the archive takes about a second off the first result on a 2-core machine
- * ({@code docs/benchmarks.md}, kernel latency).
+ * classes is a large part of that, which the archive spares each start. Figures: docs/benchmarks.md#protocol-figures.
  *
  * <p>The archive is made by a child JVM with the kernel's own flags and class path that runs {@link #main} (start a
  * session, run typical cells, a chart, a table, a completion) and dumps what it loaded at exit

@@ -24,10 +24,10 @@ public record KernelSpec(List<String> argv, String displayName, String language,
 
     /**
      * C2's thresholds at ten times HotSpot's defaults (5,000 calls, 600 calls with 15,000 calls plus loop iterations,
-     * 40,000 loop iterations). On two cores the kernel's first result came 0.5 s sooner (2.45 → 1.97 s,
-     * docs/benchmarks.md): at start the JIT spent a core on C2 versions of javac's methods while javac itself waited
-     * for CPU. C1 still compiles everything as early as before; javac runs about as fast under C1 as under C2 once
-     * warm, and a long numeric loop still reaches C2 within its first 400,000 iterations.
+     * 40,000 loop iterations), so that the kernel's first result comes sooner: with HotSpot's defaults the JIT spends
+     * a core at start on C2 versions of javac's methods while javac itself waits for CPU. C1 still compiles everything
+     * as early as with the defaults; javac runs about as fast under C1 as under C2 once warm, and a long numeric loop
+     * still reaches C2 within its first 400,000 iterations. Figures: docs/benchmarks.md#start-up.
      */
     public static final List<String> LATE_C2_FLAGS = List.of(
             "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",

@@ -15,9 +15,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every cell runs javac: JShell compiles each snippet. javac is a large program, and HotSpot compiles its hot paths
  * with its optimizing compiler (C2) only after many thousands of calls (the kernel raises those thresholds so that the
  * first result comes sooner, {@code KernelSpec.LATE_C2_FLAGS}). Until then every cell runs javac in slower,
- * profiling code, and the JIT's compilations compete with the cells for the cores: in process, a trivial cell cost
- * 13–18 ms of compile in a kernel's first few hundred cells and 6–9 ms after 400–1,500 warm-up snippets
- * (docs/benchmarks.md, issue 4).
+ * profiling code, and the JIT's compilations compete with the cells for the cores, so a kernel's first few hundred
+ * cells compile markedly slower than later ones. Figures: docs/benchmarks.md#compiler-warm-up.
  *
  * <p>The warm-up evaluates a fixed mix of throwaway snippets (values, declarations, statements, methods, records,
  * lambdas: the paths of javac that cells take) in a JShell of its own, with the startup imports, on a thread that runs
@@ -30,8 +29,9 @@ public final class CompilerWarmup implements AutoCloseable {
     /** Environment variable for the number of warm-up snippets; 0 turns the warm-up off. */
     public static final String SNIPPETS_VARIABLE = "SPECTRAL_EDGE_WARMUP";
     /**
-     * Snippets by default: about 20 s of CPU (the snippets and the JIT's compilations of javac) on a 2-core 2.4 GHz
-     * machine, after which a trivial cell round-trips in 17–19 ms instead of 25–32 (docs/benchmarks.md, issue 4).
+     * Snippets by default: enough for cells to reach javac's steady-state compile speed, at a one-off cost per kernel
+     * of otherwise idle CPU (the snippets and the JIT's compilations of javac), spent soon after the kernel starts.
+     * Figures: docs/benchmarks.md#compiler-warm-up.
      */
     public static final int DEFAULT_SNIPPETS = 500;
     /** How long no cell must have run before the next snippet. */

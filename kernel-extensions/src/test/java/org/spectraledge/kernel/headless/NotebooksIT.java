@@ -22,10 +22,10 @@ import org.spectraledge.kernel.testing.CommandLine;
 import org.spectraledge.kernel.testing.JupyterClient;
 
 /**
- * Every notebook in {@code notebooks/} is executed twice, as issue 6 requires: by the headless runner
- * ({@code spectral-edge run}; the quickstart through {@code spectral-edge demo}, the README's main job) and by
- * {@code jupyter nbconvert --execute} with the installed kernel. Both must succeed, nbformat must validate both, and
- * both must produce the same kinds of output cell by cell. The notebooks assert their own key results, so a
+ * Every notebook in {@code notebooks/} must run both headless and in Jupyter, so each is executed twice: by the
+ * headless runner ({@code spectral-edge run}; the quickstart through {@code spectral-edge demo}, the README's main
+ * job) and by {@code jupyter nbconvert --execute} with the installed kernel. Both must succeed, nbformat must validate
+ * both, and both must produce the same kinds of output cell by cell. The notebooks assert their own key results, so a
  * scientific regression fails here too. The committed copies must carry their outputs.
  */
 class NotebooksIT {

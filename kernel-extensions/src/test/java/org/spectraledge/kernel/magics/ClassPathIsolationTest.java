@@ -27,8 +27,8 @@ import org.spectraledge.kernel.session.CellOutputs;
 import org.spectraledge.kernel.session.NotebookSession;
 
 /**
- * Cells see the notebook API, not the kernel's own libraries; jars a notebook adds win over both (issue 4). Each test
- * runs a full session, as the kernel does, because the rules live in the session's class path and loader.
+ * Cells must see the notebook API, not the kernel's own libraries, and jars a notebook adds must win over both. Each
+ * test runs a full session, as the kernel does, because the rules live in the session's class path and loader.
  */
 class ClassPathIsolationTest {
 

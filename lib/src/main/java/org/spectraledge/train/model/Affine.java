@@ -7,8 +7,8 @@ import ai.djl.nn.core.Linear;
 /**
  * The affine map y = x W + b of the package's convention (W ∈ R^{in × out}, rows are examples), computed as one
  * fused matrix product: torch's {@code linear}, which starts the product from b ({@code addmm}) instead of adding b
- * in a second pass over the output. Same result as {@code x.matMul(W).add(b)} up to float rounding, about 10 % less
- * time for the MLP's hidden layer.
+ * in a second pass over the output. Same result as {@code x.matMul(W).add(b)} up to float rounding, with one pass
+ * over the output fewer. Figures: docs/benchmarks.md#where-the-1-thread-step-goes.
  */
 final class Affine {
 
