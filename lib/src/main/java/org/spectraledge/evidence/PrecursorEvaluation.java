@@ -106,12 +106,17 @@ public record PrecursorEvaluation(Path sweep, PrecursorSettings settings, AlarmT
             b.append(String.format(Locale.ROOT, "  %+5d %3d  %-10s %-10s %-30s %-30s %5s%s%n", row.shift(),
                     t.settleWindows(), t.trueAlarms() + "/" + t.nPositive(), t.negativeAlarms() + "/" + t.nNegative(),
                     shortRate(t.sensitivity()), shortRate(t.falseAlarmRate()),
-                    t.conclusion().describe(s -> String.format(Locale.ROOT, "%+d", s)).replace("not computable: ", "n/a: "),
+                    t.conclusion().isComputed() ? String.format(Locale.ROOT, "%+d", t.conclusion().value()) : "n/a",
                     row.signChanged() ? "  <- SIGN CHANGES" : ""));
         }
-        b.append("  conclusion ").append(searchStart.stableWithinOneWindow() ? "keeps its sign" : "CHANGES SIGN")
-                .append(" when the search start moves by one window")
-                .append(searchStart.stable() ? "" : "; it changes sign within the shifts tried").append('\n');
+        Estimate<Integer> conclusion = a.conclusion();
+        if (!conclusion.isComputed()) {
+            b.append("  conclusion not computable: ").append(conclusion.reason()).append('\n');
+        } else {
+            b.append("  conclusion ").append(searchStart.stableWithinOneWindow() ? "keeps its sign" : "CHANGES SIGN")
+                    .append(" when the search start moves by one window")
+                    .append(searchStart.stable() ? "" : "; it changes sign within the shifts tried").append('\n');
+        }
 
         b.append(String.format(Locale.ROOT, "%nLead times (grok − event, steps; positives with an event, N = %d of n+ = %d)%n",
                 leadTimes.runs().size(), np));
@@ -145,8 +150,8 @@ public record PrecursorEvaluation(Path sweep, PrecursorSettings settings, AlarmT
     }
 
     private static String shortRate(Estimate<WilsonInterval> w) {
-        return w.describe(x -> String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", x.estimate(), x.lower(), x.upper()))
-                .replace("not computable: ", "n/a: ");
+        return w.isComputed() ? String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", w.value().estimate(), w.value().lower(),
+                w.value().upper()) : "n/a (see above)";
     }
 
     private static String criteria(RunAlarm r) {

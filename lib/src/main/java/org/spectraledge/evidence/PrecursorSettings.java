@@ -104,7 +104,8 @@ public record PrecursorSettings(long horizon, int settleWindows, double declineF
                         + "bootstrap B = %d, %s %%, seed %d%s",
                 horizon, settleWindows, declineFactor, adiabaticThreshold, smoothing, memorizationAccuracy, grokAccuracy,
                 negativeCutoffs.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), resamples,
-                100 * confidence, seed, group.map(g -> "; group " + g).orElse(""));
+                new java.math.BigDecimal(String.valueOf(100 * confidence)).stripTrailingZeros().toPlainString(), seed,
+                group.map(g -> "; group " + g).orElse(""));
     }
 
     /** Builder: {@code setX} for required values, {@code optX} for optional ones; validated in {@link #build()}. */

@@ -61,6 +61,7 @@ class PrecursorEvaluatorTest {
         assertTrue(report.contains("not computable: no scores at all"), report);
         assertTrue(report.contains("n+ = 4") && report.contains("n- = 3"), report);
         assertTrue(report.contains("horizon H = 300 steps; search start s = 2 windows"), report);
+        assertTrue(report.contains("bootstrap B = 2000, 95 %, seed 1"), report);
     }
 
     @Test
@@ -195,6 +196,7 @@ class PrecursorEvaluatorTest {
         String report = e.report();
         assertTrue(report.contains("not computable: one class only: no negatives"), report);
         assertTrue(report.contains("not computable: no negative runs"), report);
+        assertTrue(report.contains("conclusion not computable"), report);
     }
 
     @Test
