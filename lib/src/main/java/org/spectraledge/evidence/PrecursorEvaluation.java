@@ -33,10 +33,12 @@ import org.spectraledge.stats.WilsonInterval;
  * @param leadTimes the lead-time distribution
  * @param scoredRuns the ROC inputs
  * @param rocs one ROC per {@link CutoffScore}
+ * @param warnings facts about the input worth a look that do not stop the evaluation (e.g. a run whose summary's grok
+ *     step differs from the first eval reaching the grok accuracy)
  */
 public record PrecursorEvaluation(Path sweep, PrecursorSettings settings, AlarmTable alarms,
                                   SearchStartSensitivity searchStart, LeadTimes leadTimes, List<ScoredRun> scoredRuns,
-                                  List<ScoreRoc> rocs) {
+                                  List<ScoreRoc> rocs, List<String> warnings) {
     /** The files {@link #writeCsv} writes besides one {@code roc-SCORE.csv} per computable ROC. */
     public static final List<String> CSV_FILES = List.of("alarm-table.csv", "runs.csv", "scores.csv");
 
@@ -48,6 +50,7 @@ public record PrecursorEvaluation(Path sweep, PrecursorSettings settings, AlarmT
         Objects.requireNonNull(leadTimes, "leadTimes");
         scoredRuns = List.copyOf(scoredRuns);
         rocs = List.copyOf(rocs);
+        warnings = List.copyOf(warnings);
     }
 
     /** The ROC of one score. */
@@ -66,6 +69,7 @@ public record PrecursorEvaluation(Path sweep, PrecursorSettings settings, AlarmT
         b.append("sweep: ").append(sweep).append('\n');
         b.append("settings: ").append(settings.describe()).append('\n');
         b.append(String.format(Locale.ROOT, "runs: N = %d (n+ = %d grokked, n- = %d did not)%n", np + nn, np, nn));
+        for (String w : warnings) b.append("warning: ").append(w).append('\n');
 
         b.append(String.format(Locale.ROOT, "%nAlarm table (search start s = %d windows, horizon H = %d steps)%n",
                 a.settleWindows(), a.horizon()));

@@ -79,7 +79,22 @@ public final class PrecursorEvaluator {
         List<ScoredRun> scored = scoredRuns(runs, settings);
         List<ScoreRoc> rocs = new ArrayList<>();
         for (CutoffScore s : CutoffScore.values()) rocs.add(roc(s, scored, bootstrap));
-        return new PrecursorEvaluation(source, settings, alarms, new SearchStartSensitivity(rows), leadTimes, scored, rocs);
+        List<String> warnings = new ArrayList<>();
+        for (SweepRun run : runs) {
+            OptionalLong fromEvals = run.evals().grokStep(settings.grokAccuracy());
+            if (!fromEvals.equals(run.grokStep())) {
+                warnings.add("run " + run.runId() + ": summary.json says grokked " + text(run.grokStep())
+                        + ", its evals (test accuracy ≥ " + settings.grokAccuracy() + ") say " + text(fromEvals)
+                        + "; labels and lead times use the summary, the detector's pre-grok windows the evals "
+                        + "(set optGrokAccuracy to the sweep's target)");
+            }
+        }
+        return new PrecursorEvaluation(source, settings, alarms, new SearchStartSensitivity(rows), leadTimes, scored, rocs,
+                warnings);
+    }
+
+    private static String text(OptionalLong step) {
+        return step.isPresent() ? "at step " + step.getAsLong() : "never";
     }
 
     /** The alarm table with the search start moved by {@code shift} windows. */

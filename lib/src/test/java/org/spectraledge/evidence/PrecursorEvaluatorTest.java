@@ -62,6 +62,7 @@ class PrecursorEvaluatorTest {
         assertTrue(report.contains("n+ = 4") && report.contains("n- = 3"), report);
         assertTrue(report.contains("horizon H = 300 steps; search start s = 2 windows"), report);
         assertTrue(report.contains("bootstrap B = 2000, 95 %, seed 1"), report);
+        assertEquals(List.of(), e.warnings());
     }
 
     @Test
@@ -235,6 +236,12 @@ class PrecursorEvaluatorTest {
         IllegalArgumentException evals = assertThrows(IllegalArgumentException.class,
                 () -> PrecursorEvaluator.evaluate(noEvals, settings()));
         assertTrue(evals.getMessage().contains("run b has no evaluations"), evals.getMessage());
+
+        Path mislabelled = SyntheticSweep.write(tmp.resolve("mislabelled"), KNOWN);
+        Files.writeString(mislabelled.resolve("runs/f/summary.json"), "{\"grokked_step\": 990}");
+        PrecursorEvaluation warned = PrecursorEvaluator.evaluate(mislabelled, settings());
+        assertEquals(1, warned.warnings().size(), warned.warnings().toString());
+        assertTrue(warned.report().contains("warning: run f: summary.json says grokked at step 990, its evals (test accuracy ≥ 0.95) say never"), warned.report());
 
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> PrecursorSettings.builder().setSettleWindows(2).build()).getMessage().contains("horizon"));
