@@ -21,7 +21,9 @@
  *
  * <p>Conventions: every generator has a builder ({@code setX} required, {@code optX} optional,
  * checked in {@code build()}); the same settings and seed give the same dataset on every JVM because
- * all randomness comes from {@link org.spectraledge.datasets.SeededRandom}; train and test never share
+ * all randomness comes from {@link org.spectraledge.datasets.SeededRandom}, the project's one generator for
+ * everything seeded (the simulators of {@code lib} draw from it too; {@code java.util.SplittableRandom}
+ * promises equal sequences only within one program); train and test never share
  * an example; {@link org.spectraledge.datasets.TaskName} parses the public task names and
  * {@link org.spectraledge.datasets.TaskDataset} gives sizes, vocabularies and text previews for any
  * task. Records hold their arrays without copying, so their {@code equals} compares array identity:

@@ -1,5 +1,7 @@
 package org.spectraledge.spectral;
 
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * The Gram matrix of the most recent updates, maintained incrementally (framework §1).
  *
@@ -83,6 +85,31 @@ public final class GramWindow {
             for (int j = 0; j < w; j++) g[i][j] = inner[si][slot(count - w + j)];
         }
         return g;
+    }
+
+    /**
+     * The current Gram matrix G = X Xᵀ as an EJML matrix (w×w, oldest update first), freshly allocated; for the
+     * friendly API wrap it: {@code SimpleMatrix.wrap(window.gramMatrix())}.
+     */
+    public DMatrixRMaj gramMatrix() {
+        return gramMatrix(new DMatrixRMaj(0, 0));
+    }
+
+    /**
+     * The current Gram matrix G = X Xᵀ written into {@code out} (reshaped to w×w, oldest update first), so that a
+     * caller polling every step reuses one buffer.
+     *
+     * @param out receives G. Modified.
+     * @return {@code out}
+     */
+    public DMatrixRMaj gramMatrix(DMatrixRMaj out) {
+        int w = size();
+        out.reshape(w, w);
+        for (int i = 0; i < w; i++) {
+            int si = slot(count - w + i);
+            for (int j = 0; j < w; j++) out.unsafe_set(i, j, inner[si][slot(count - w + j)]);
+        }
+        return out;
     }
 
     /**

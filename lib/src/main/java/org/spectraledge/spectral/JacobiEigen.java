@@ -8,7 +8,8 @@ package org.spectraledge.spectral;
  * noise) loses 8 digits in its tail. Jacobi with the stopping test |a_pq| ≤ ε·√(a_pp·a_qq) computes every
  * eigenvalue of a Gram matrix G = D·A·D (D the update norms) to a <em>relative</em> error of about ε·κ(A)
  * (Demmel &amp; Veselić 1992), which is what ratios of small singular values need. For W ≤ 64 its O(W³) sweeps
- * cost microseconds.
+ * cost microseconds. {@code JacobiRelativeAccuracyTest} shows a graded 6×6 case where EJML's symmetric QR loses
+ * the smallest eigenvalue to a relative error of 4·10⁻⁴ while Jacobi keeps all six to 10⁻¹⁶.
  */
 final class JacobiEigen {
     private static final double TOLERANCE = 1e-17;

@@ -43,9 +43,8 @@ public record RandomMatrixBaseline(double nuSquared, double dCrit, double bbpRat
         }
         double nu = Math.sqrt(nuSquared);
         double dCrit = nu * Math.pow((double) p * (w - 1), 0.25);
-        double lower = nuSquared * sq(Math.sqrt(p) - Math.sqrt(w));
-        double upper = nuSquared * sq(Math.sqrt(p) + Math.sqrt(w));
-        return new RandomMatrixBaseline(nuSquared, dCrit, Double.NaN, lower, upper, noiseFloorOfMaxRatio(w, p));
+        return new RandomMatrixBaseline(nuSquared, dCrit, Double.NaN, mpLowerEdge(nuSquared, w, p), mpUpperEdge(nuSquared, w, p),
+                noiseFloorOfMaxRatio(w, p));
     }
 
     /** Median of max_j r_j for iid updates in a w×P window: 1 + 0.37·√(w/P) (framework §3, fitted by simulation). */
@@ -53,5 +52,19 @@ public record RandomMatrixBaseline(double nuSquared, double dCrit, double bbpRat
         return 1 + 0.37 * Math.sqrt((double) w / p);
     }
 
-    private static double sq(double x) { return x * x; }
+    /** Marchenko–Pastur lower bulk edge λ₋ = ν²(√P − √W)² of G = XXᵀ for a W×P window of iid entries of variance ν². */
+    public static double mpLowerEdge(double nuSquared, long w, long p) {
+        return mpEdge(nuSquared, w, p, -1);
+    }
+
+    /** Marchenko–Pastur upper bulk edge λ₊ = ν²(√P + √W)² of G = XXᵀ for a W×P window of iid entries of variance ν². */
+    public static double mpUpperEdge(double nuSquared, long w, long p) {
+        return mpEdge(nuSquared, w, p, +1);
+    }
+
+    /** λ± = ν²(√P ± √W)²: the one place the library computes the edges (theory and plots call the two above). */
+    private static double mpEdge(double nuSquared, long w, long p, int sign) {
+        double root = Math.sqrt(p) + sign * Math.sqrt(w);
+        return nuSquared * root * root;
+    }
 }

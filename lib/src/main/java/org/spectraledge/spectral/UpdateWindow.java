@@ -3,6 +3,7 @@ package org.spectraledge.spectral;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * The rolling window of the last W parameter updates of one parameter group, with its Gram matrix kept up to
@@ -165,6 +166,22 @@ public final class UpdateWindow {
             }
         }
         return v;
+    }
+
+    /**
+     * The window X itself as an EJML matrix: w×P, row i = update i (0 = oldest), freshly allocated (w·P doubles; for
+     * large P prefer {@link #gram()}'s w×w {@link GramWindow#gramMatrix()}). Wrap it for the friendly API:
+     * {@code SimpleMatrix.wrap(window.windowMatrix())}.
+     */
+    public DMatrixRMaj windowMatrix() {
+        int w = gram.size();
+        if ((long) w * dimension > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a " + w + "×" + dimension + " window exceeds one Java array (EJML stores a matrix in one);"
+                    + " use gram().gramMatrix() or directions(k)");
+        }
+        DMatrixRMaj x = new DMatrixRMaj(w, dimension);
+        for (int i = 0; i < w; i++) System.arraycopy(slots[slot(gram.count() - w + i)], 0, x.data, i * dimension, dimension);
+        return x;
     }
 
     /** A copy of update i of the current window (0 = oldest). */

@@ -3,7 +3,7 @@ package org.spectraledge.theory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.spectraledge.datasets.SeededRandom;
 import org.spectraledge.spectral.Spectrum;
 
 /**
@@ -43,7 +43,7 @@ public final class BbpExperiment {
 
     /** Runs every shape and strength. Deterministic for a given seed. */
     public BbpPhaseDiagram run() {
-        SplittableRandom root = new SplittableRandom(seed);
+        SeededRandom root = new SeededRandom(seed);
         List<BbpPoint> points = new ArrayList<>();
         for (int[] shape : shapes) {
             int w = shape[0], p = shape[1];
@@ -56,7 +56,7 @@ public final class BbpExperiment {
         return new BbpPhaseDiagram(points, nu, alpha, trials);
     }
 
-    private double nullThreshold(int w, int p, SplittableRandom rnd) {
+    private double nullThreshold(int w, int p, SeededRandom rnd) {
         SpikedWindowGenerator noise = SpikedWindowGenerator.builder().setWindow(w).setParameters(p).optNoise(nu).build();
         double[] top = new double[trials];
         for (int t = 0; t < trials; t++) top[t] = noise.sample(rnd).spectrum().lambda(1);
@@ -66,7 +66,7 @@ public final class BbpExperiment {
         return top[Math.max(0, index)];
     }
 
-    private BbpPoint point(int w, int p, double ratio, double d, double threshold, SplittableRandom rnd) {
+    private BbpPoint point(int w, int p, double ratio, double d, double threshold, SeededRandom rnd) {
         SpikedWindowGenerator gen = SpikedWindowGenerator.builder().setWindow(w).setParameters(p)
                 .optStrengths(d).optNoise(nu).build();
         int detected = 0;

@@ -2,8 +2,14 @@ package org.spectraledge.theory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.spectraledge.datasets.SeededRandom;
 import org.spectraledge.spectral.Spectrum;
 
 /**
@@ -44,7 +50,7 @@ public final class DavisKahanExperiment {
 
     /** Runs {@code trials} perturbations per norm, norms in the order given. */
     public List<DavisKahanPoint> run() {
-        SplittableRandom rnd = new SplittableRandom(seed);
+        SeededRandom rnd = new SeededRandom(seed);
         Spectrum base = Spectrum.of(gram);
         double delta = base.lambda(k) - base.lambda(k + 1);
         List<DavisKahanPoint> out = new ArrayList<>();
@@ -59,45 +65,43 @@ public final class DavisKahanExperiment {
     }
 
     /**
-     * sin of the largest principal angle between the top-k eigenspaces of two symmetric matrices.
+     * sin of the largest principal angle between the top-k eigenspaces (largest eigenvalues, by value) of two
+     * symmetric matrices: the cosines of the principal angles are the singular values of U_aᵀU_b (k×k).
      *
-     * <p>The library's {@link Spectrum#of} expects a positive semi-definite Gram matrix and clamps negative
-     * eigenvalues; both matrices are therefore shifted by c·I with c = max(‖A‖_F, ‖B‖_F), which changes no
-     * eigenvector and no ordering.
-     *
-     * @param a first matrix, n×n symmetric. Not modified.
-     * @param b second matrix, n×n symmetric. Not modified.
+     * @param a first matrix, n×n symmetric, any sign. Not modified.
+     * @param b second matrix, n×n symmetric, any sign. Not modified.
      */
     public static double largestPrincipalSine(double[][] a, double[][] b, int k) {
         int n = a.length;
         if (b.length != n || k < 1 || k >= n) throw new IllegalArgumentException("need two n×n matrices and 1 ≤ k < n");
-        double shift = Math.max(frobenius(a), frobenius(b));
-        double[][] ua = Spectrum.of(shifted(a, shift)).u();
-        double[][] ub = Spectrum.of(shifted(b, shift)).u();
-        double[][] c = new double[k][k];
-        for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) c[i][j] = RandomVectors.dot(ua[i], ub[j]);
-        double[][] cct = new double[k][k];
-        for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) cct[i][j] = RandomVectors.dot(c[i], c[j]);
-        double cosSquaredMin = Spectrum.of(cct).lambda(k);
-        return Math.sqrt(Math.max(0, 1 - Math.min(1, cosSquaredMin)));
+        DMatrixRMaj c = new DMatrixRMaj(k, k);
+        CommonOps_DDRM.multTransA(topEigenvectors(a, k), topEigenvectors(b, k), c); // C = U_aᵀU_b
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(k, k, false, false, true);
+        if (!svd.decompose(c)) throw new IllegalStateException("SVD of the k×k overlap matrix did not converge");
+        double cosMin = Double.POSITIVE_INFINITY;
+        for (double cos : svd.getSingularValues()) cosMin = Math.min(cosMin, cos); // EJML's singular values are unsorted
+        return Math.sqrt(Math.max(0, 1 - Math.min(1, cosMin * cosMin)));
     }
 
-    private static double[][] shifted(double[][] m, double c) {
-        double[][] s = Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
-        for (int i = 0; i < s.length; i++) s[i][i] += c;
-        return s;
+    /** The eigenvectors of the k largest eigenvalues of symmetric m, as the columns of an n×k matrix. */
+    private static DMatrixRMaj topEigenvectors(double[][] m, int k) {
+        int n = m.length;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        // a fresh matrix each call: EJML's symmetric eigen solver overwrites its input
+        if (!eig.decompose(new DMatrixRMaj(m))) throw new IllegalStateException("symmetric eigen decomposition did not converge");
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        // EJML returns eigenpairs unsorted: order them by eigenvalue, largest first
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> eig.getEigenvalue(i).real).reversed());
+        DMatrixRMaj top = new DMatrixRMaj(n, k);
+        for (int j = 0; j < k; j++) CommonOps_DDRM.insert(eig.getEigenVector(order[j]), top, 0, j);
+        return top;
     }
 
     private static double[][] add(double[][] a, double[][] b) {
         double[][] s = new double[a.length][a.length];
         for (int i = 0; i < a.length; i++) for (int j = 0; j < a.length; j++) s[i][j] = a[i][j] + b[i][j];
         return s;
-    }
-
-    private static double frobenius(double[][] m) {
-        double s = 0;
-        for (double[] row : m) for (double x : row) s += x * x;
-        return Math.sqrt(s);
     }
 
     /** Settings: G (given directly or by its eigenvalues) and the perturbation norms are required. */
@@ -134,7 +138,7 @@ public final class DavisKahanExperiment {
 
         public DavisKahanExperiment build() {
             if ((gram == null) == (eigenvalues == null)) throw new IllegalArgumentException("call exactly one of setGram and setEigenvalues");
-            double[][] g = gram != null ? gram : fromEigenvalues(eigenvalues, new SplittableRandom(seed ^ 0x5EED));
+            double[][] g = gram != null ? gram : fromEigenvalues(eigenvalues, new SeededRandom(seed ^ 0x5EED));
             int n = g.length;
             for (double[] row : g) {
                 if (row.length != n) throw new IllegalArgumentException("G must be square, got a row of " + row.length + " in a " + n + "-row matrix");
@@ -146,7 +150,8 @@ public final class DavisKahanExperiment {
             }
             if (k < 1 || k >= n) throw new IllegalArgumentException("subspace dimension k must be in [1, n−1] = [1, " + (n - 1) + "], got " + k);
             Spectrum s = Spectrum.of(g);
-            if (!(s.lambda(k) > s.lambda(k + 1))) {
+            // relative tolerance: eigenvalues equal in G = QΛQᵀ come back from the solver a few ulps apart
+            if (!(s.lambda(k) - s.lambda(k + 1) > 1e-12 * s.lambda(1))) {
                 throw new IllegalArgumentException("λ_k = λ_{k+1} at k = " + k + ": the dominant subspace is not defined (no gap)");
             }
             if (norms == null || norms.length == 0) throw new IllegalArgumentException("call setPerturbationNorms(...) with at least one norm");
@@ -155,7 +160,7 @@ public final class DavisKahanExperiment {
             return new DavisKahanExperiment(g, this);
         }
 
-        private static double[][] fromEigenvalues(double[] lambda, SplittableRandom rnd) {
+        private static double[][] fromEigenvalues(double[] lambda, SeededRandom rnd) {
             int n = lambda.length;
             if (n < 2) throw new IllegalArgumentException("need at least 2 eigenvalues, got " + n);
             for (double l : lambda) if (!(l >= 0) || Double.isInfinite(l)) throw new IllegalArgumentException("eigenvalues of a Gram matrix must be finite and ≥ 0, got " + l);

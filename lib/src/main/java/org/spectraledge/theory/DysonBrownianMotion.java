@@ -1,7 +1,7 @@
 package org.spectraledge.theory;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import org.spectraledge.datasets.SeededRandom;
 
 /**
  * Dyson Brownian motion, the picture behind the thesis' "Dyson" level repulsion (framework §6):
@@ -50,7 +50,7 @@ public final class DysonBrownianMotion {
      * (Poisson statistics: no repulsion yet), drawn from the seed.
      */
     public DysonTrajectory simulate() {
-        SplittableRandom rnd = new SplittableRandom(seed);
+        SeededRandom rnd = new SeededRandom(seed);
         double[] lambda;
         if (initial != null) {
             lambda = initial.clone();
@@ -79,7 +79,7 @@ public final class DysonBrownianMotion {
     }
 
     /** One Euler–Maruyama step of size h, split in halves while it would break the ordering. */
-    private void advance(double[] lambda, double h, SplittableRandom rnd, double[] drift, double[] next, int depth) {
+    private void advance(double[] lambda, double h, SeededRandom rnd, double[] drift, double[] next, int depth) {
         for (int i = 0; i < n; i++) {
             double s = 0;
             for (int j = 0; j < n; j++) if (j != i) s += 1 / (lambda[i] - lambda[j]);

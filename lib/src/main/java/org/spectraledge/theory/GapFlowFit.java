@@ -1,6 +1,9 @@
 package org.spectraledge.theory;
 
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.spectraledge.spectral.WindowResult;
 
 /**
@@ -12,8 +15,9 @@ import org.spectraledge.spectral.WindowResult;
  * <pre>
  *   ġ_i = (h₁²·g_{i+1} − h₂²·g_{i−1} + (h₂² − h₁²)·g_i) / (h₁h₂(h₁ + h₂))
  * </pre>
- * (numpy.gradient's interior formula). The fit is ordinary least squares, a = cov(g, ġ)/var(g),
- * b = mean(ġ) − a·mean(g), R² = corr(g, ġ)².
+ * (numpy.gradient's interior formula). The fit is ordinary least squares min ‖[g 1]·(a, b)ᵀ − ġ‖₂, solved by EJML's
+ * QR least-squares solver (no normal equations, whose conditioning is the square of the design's); its solution is
+ * a = cov(g, ġ)/var(g), b = mean(ġ) − a·mean(g), and R² = corr(g, ġ)².
  *
  * @param times       t_i of the interior samples
  * @param gap         g at those samples
@@ -81,8 +85,9 @@ public record GapFlowFit(double[] times, double[] gap, double[] gapRate, double 
             sgr += (gi[i] - mg) * (rate[i] - mr);
         }
         if (sgg == 0) throw new IllegalArgumentException("the gap is constant over the interior samples: there is no slope to fit");
-        double a = sgr / sgg;
-        double b = mr - a * mg;
+        double[] ab = leastSquaresLine(gi, rate);
+        double a = ab[0];
+        double b = ab[1];
         double corr = srr == 0 ? Double.NaN : sgr / Math.sqrt(sgg * srr);
         double r2 = srr == 0 ? 1 : corr * corr;
         return new GapFlowFit(ti, gi, rate, corr, a, b, r2);
@@ -96,6 +101,26 @@ public record GapFlowFit(double[] times, double[] gap, double[] gapRate, double 
             g[i] = windows.get(i).gap().gap();
         }
         return of(t, g);
+    }
+
+    /**
+     * (a, b) minimising ‖a·x + b − y‖₂ for the n×2 design [x 1] (n ≥ 2, x not constant).
+     *
+     * @param x regressor, length n. Not modified.
+     * @param y response, length n. Not modified.
+     */
+    static double[] leastSquaresLine(double[] x, double[] y) {
+        int n = x.length;
+        DMatrixRMaj design = new DMatrixRMaj(n, 2);
+        for (int i = 0; i < n; i++) {
+            design.set(i, 0, x[i]);
+            design.set(i, 1, 1);
+        }
+        DMatrixRMaj coefficients = new DMatrixRMaj(2, 1);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquares(n, 2); // Householder QR
+        if (!solver.setA(design)) throw new IllegalArgumentException("the least-squares design [g 1] is singular");
+        solver.solve(DMatrixRMaj.wrap(n, 1, y.clone()), coefficients); // clone: a solver may overwrite its B
+        return new double[] {coefficients.get(0), coefficients.get(1)};
     }
 
     private static double mean(double[] x) {

@@ -1,5 +1,7 @@
 package org.spectraledge.theory;
 
+import org.spectraledge.spectral.RandomMatrixBaseline;
+
 /**
  * The Marchenko–Pastur law of the eigenvalues of G = XXᵀ for a W×P window X of iid entries with variance ν²
  * (framework §3), γ = W/P. With x = λ/P the law is
@@ -26,10 +28,10 @@ public record MarchenkoPastur(double nuSquared, int window, long parameters) {
     public double ratio() { return (double) window / parameters; }
 
     /** λ₋ = ν²(√P − √W)². */
-    public double lower() { return nuSquared * Math.pow(Math.sqrt(parameters) - Math.sqrt(window), 2); }
+    public double lower() { return RandomMatrixBaseline.mpLowerEdge(nuSquared, window, parameters); }
 
     /** λ₊ = ν²(√P + √W)². */
-    public double upper() { return nuSquared * Math.pow(Math.sqrt(parameters) + Math.sqrt(window), 2); }
+    public double upper() { return RandomMatrixBaseline.mpUpperEdge(nuSquared, window, parameters); }
 
     /** Fraction of eigenvalues at exactly 0: max(0, 1 − P/W). */
     public double zeroMass() { return Math.max(0, 1 - (double) parameters / window); }

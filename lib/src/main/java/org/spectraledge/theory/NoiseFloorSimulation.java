@@ -1,7 +1,7 @@
 package org.spectraledge.theory;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import org.spectraledge.datasets.SeededRandom;
 import org.spectraledge.spectral.Gaps;
 import org.spectraledge.spectral.RandomMatrixBaseline;
 
@@ -32,7 +32,7 @@ public record NoiseFloorSimulation(int window, int parameters, double[] maxRatio
     public static NoiseFloorSimulation run(int w, int p, int trials, long seed) {
         if (trials < 1) throw new IllegalArgumentException("need at least 1 trial, got " + trials);
         SpikedWindowGenerator gen = SpikedWindowGenerator.builder().setWindow(w).setParameters(p).build();
-        SplittableRandom rnd = new SplittableRandom(seed);
+        SeededRandom rnd = new SeededRandom(seed);
         double[] max = new double[trials];
         for (int t = 0; t < trials; t++) {
             double[] r = Gaps.of(gen.sample(rnd).spectrum(), Gaps.EPSILON, Gaps.DEFAULT_FLOOR).ratios();

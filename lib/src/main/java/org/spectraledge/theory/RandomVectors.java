@@ -1,13 +1,13 @@
 package org.spectraledge.theory;
 
-import java.util.SplittableRandom;
+import org.spectraledge.datasets.SeededRandom;
 
 /** Seeded Gaussian draws shared by the simulators. Stateless. */
 final class RandomVectors {
     private RandomVectors() {}
 
     /** n iid N(0, 1) values. */
-    static double[] gaussian(SplittableRandom rnd, int n) {
+    static double[] gaussian(SeededRandom rnd, int n) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = rnd.nextGaussian();
         return v;
@@ -19,7 +19,7 @@ final class RandomVectors {
      *
      * @param fixed unit, mutually orthogonal rows to keep at the top (may be empty). Not modified.
      */
-    static double[][] orthonormalRows(SplittableRandom rnd, int k, int n, double[]... fixed) {
+    static double[][] orthonormalRows(SeededRandom rnd, int k, int n, double[]... fixed) {
         if (k > n) throw new IllegalArgumentException("cannot place " + k + " orthonormal vectors in R^" + n);
         double[][] q = new double[k][];
         for (int m = 0; m < k; m++) {
@@ -41,7 +41,7 @@ final class RandomVectors {
     }
 
     /** A random symmetric n×n matrix with Gaussian entries, scaled to Frobenius norm exactly {@code norm}. */
-    static double[][] symmetric(SplittableRandom rnd, int n, double norm) {
+    static double[][] symmetric(SeededRandom rnd, int n, double norm) {
         double[][] e = new double[n][n];
         double f = 0;
         for (int i = 0; i < n; i++) {

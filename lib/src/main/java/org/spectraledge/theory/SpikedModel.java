@@ -42,7 +42,7 @@ public final class SpikedModel {
         check(nu, w, p);
         double gamma = (double) w / p;
         double l = spike(d, nu, p);
-        if (l <= Math.sqrt(gamma)) return nu * nu * Math.pow(Math.sqrt(p) + Math.sqrt(w), 2);
+        if (l <= Math.sqrt(gamma)) return RandomMatrixBaseline.mpUpperEdge(nu * nu, w, p);
         return nu * nu * p * (1 + l) * (1 + gamma / l);
     }
 

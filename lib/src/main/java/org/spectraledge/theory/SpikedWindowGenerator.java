@@ -1,7 +1,7 @@
 package org.spectraledge.theory;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import org.spectraledge.datasets.SeededRandom;
 
 /**
  * Synthetic update windows "drift of rank k plus iid noise" (framework §3), the laboratory for every random-matrix
@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * <pre>{@code
  * SpikedWindowGenerator gen = SpikedWindowGenerator.builder().setWindow(10).setParameters(5000)
  *         .optStrengths(40, 20).optNoise(0.1).build();
- * SpikedWindow x = gen.sample(new SplittableRandom(1));
+ * SpikedWindow x = gen.sample(new SeededRandom(1));
  * }</pre>
  */
 public final class SpikedWindowGenerator {
@@ -48,7 +48,7 @@ public final class SpikedWindowGenerator {
     public double[] strengths() { return strengths.clone(); }
 
     /** Draws one window. {@code rnd} is advanced; the same seed gives the same window. */
-    public SpikedWindow sample(SplittableRandom rnd) {
+    public SpikedWindow sample(SeededRandom rnd) {
         int k = strengths.length;
         double[] drift = new double[window];
         Arrays.fill(drift, 1 / Math.sqrt(window));

@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.spectraledge.datasets.SeededRandom;
 import org.spectraledge.spectral.AnalysisConfig;
 import org.spectraledge.spectral.SpectralTracker;
 import org.spectraledge.spectral.VectorSource;
@@ -144,7 +144,7 @@ class FiguresTest {
     @Test
     void marchenkoPastur() {
         SpikedWindowGenerator gen = SpikedWindowGenerator.builder().setWindow(60).setParameters(240).build();
-        SplittableRandom rnd = new SplittableRandom(5);
+        SeededRandom rnd = new SeededRandom(5);
         List<Double> all = new ArrayList<>();
         for (int i = 0; i < 30; i++) for (double l : gen.sample(rnd).spectrum().lambda()) all.add(l);
         double[] ev = all.stream().mapToDouble(Double::doubleValue).toArray();

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.spectraledge.datasets.SeededRandom;
 import org.spectraledge.testing.Python;
 
 /** Davis–Kahan (framework §4): measured subspace rotation against a closed form, scipy, and the bound. */
@@ -26,7 +26,7 @@ class DavisKahanExperimentTest {
     @Test
     void principalSineMatchesScipySubspaceAngles() throws Exception {
         Python.require("numpy", "scipy");
-        SplittableRandom rnd = new SplittableRandom(8);
+        SeededRandom rnd = new SeededRandom(8);
         double[][] g = DavisKahanExperiment.builder().setEigenvalues(9, 6, 4, 1, 0.5, 0.1)
                 .setPerturbationNorms(1).build().gram();
         double[][] e = RandomVectors.symmetric(rnd, 6, 1.5);
