@@ -56,7 +56,8 @@ public final class Main implements Callable<Integer> {
                 "print a bash/zsh completion script: source <(spectral-edge generate-completion)");
         style(root);
         Overview.install(root);
-        root.setOut(new PrintWriter(out, true))
+        root.setExpandAtFiles(false) // arguments as written, as the magics read them
+                .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> e instanceof UsageException

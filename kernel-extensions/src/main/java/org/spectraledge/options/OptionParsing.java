@@ -50,13 +50,14 @@ public final class OptionParsing {
     }
 
     /**
-     * Parses {@code args} with a fresh {@link CommandLine} of {@code spec}.
+     * Parses {@code args} with a fresh {@link CommandLine} of {@code spec}. Arguments are taken as written: {@code @FILE}
+     * is not expanded into the file's lines.
      *
      * @throws UsageException with {@link #message}'s wording of what is wrong
      */
     public static ParseResult parse(CommandSpec spec, List<String> args) {
         try {
-            return new CommandLine(spec).parseArgs(args.toArray(String[]::new));
+            return new CommandLine(spec).setExpandAtFiles(false).parseArgs(args.toArray(String[]::new));
         } catch (ParameterException e) {
             throw new UsageException(message(e));
         }

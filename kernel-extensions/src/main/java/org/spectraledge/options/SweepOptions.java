@@ -36,9 +36,11 @@ public final class SweepOptions {
     private Path file;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local", completionCandidates = Engines.class,
-            description = {"local: in this JVM, cores / threads-per-run runs at a time (default); local:N: N at a time.",
-                    "spark[:MASTER]: on Apache Spark, master MASTER (default local[*]; e.g. spark:local[2], spark:spark://host:7077);"
-                            + " needs the optional module: ./mvnw -pl spark -am package -DskipTests"})
+            description = {"local (default): in this JVM, cores / threads-per-run runs at a time",
+                    "local:N: in this JVM, N runs at a time",
+                    "spark[:MASTER]: on Apache Spark, master MASTER (default local[*]),",
+                    "  e.g. spark:local[2] or spark:spark://host:7077; needs the optional module:",
+                    "  ./mvnw -pl spark -am package -DskipTests"})
     private String engine;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "the sweep's folder (required): results.csv and runs/")

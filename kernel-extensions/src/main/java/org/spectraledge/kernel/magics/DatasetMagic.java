@@ -1,6 +1,5 @@
 package org.spectraledge.kernel.magics;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,8 @@ final class DatasetMagic {
 
     /** The task and the number of rows; the data options are added from the table. */
     static final class Options {
-        @Parameters(paramLabel = "TASK", arity = "0..*", completionCandidates = Tasks.class, description = "the task")
-        List<String> tasks = new ArrayList<>();
+        @Parameters(paramLabel = "TASK", completionCandidates = Tasks.class, description = "the task")
+        String task;
 
         @Option(names = "--rows", paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
                 description = "rows shown per split (default: " + DEFAULT_ROWS + ")")
@@ -73,12 +72,9 @@ final class DatasetMagic {
         try {
             Options args = new Options();
             ParseResult parsed = OptionParsing.parse(spec(args), call.arguments());
-            if (args.tasks.size() != 1) {
-                throw new UsageException(args.tasks.isEmpty() ? "name the task" : "one task at a time, got " + args.tasks);
-            }
             TaskName task;
             try {
-                task = TaskName.parse(args.tasks.get(0));
+                task = TaskName.parse(args.task);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -46,9 +46,9 @@ final class SpectralMagic {
 
     /** The magic's arguments. */
     static final class Options {
-        @Parameters(paramLabel = "RUN", arity = "0..*", description = {"a run folder (written by %%train or spectral-edge train),"
+        @Parameters(paramLabel = "RUN", description = {"a run folder (written by %%train or spectral-edge train),"
                 + " or a variable or expression holding a TrainRun.Result, e.g. lastRun()"})
-        List<String> runs = new ArrayList<>();
+        String run;
 
         @Option(names = "--group", paramLabel = "G", description = "the captured parameter group to show (default: the first)")
         String group;
@@ -59,7 +59,9 @@ final class SpectralMagic {
 
     /** A fresh spec (and options object) per call. */
     private static CommandSpec spec(Options options) {
-        return OptionParsing.magic(CommandSpec.forAnnotatedObject(options).name("spectral"), USAGE);
+        CommandSpec spec = OptionParsing.magic(CommandSpec.forAnnotatedObject(options).name("spectral"), USAGE);
+        spec.usageMessage().description("The dashboard of a run: σ_j(t), k*, R, g₂₃, the adiabatic parameter and accuracy.");
+        return spec;
     }
 
     static String usage() {
@@ -74,11 +76,7 @@ final class SpectralMagic {
         try {
             Options args = new Options();
             OptionParsing.parse(spec(args), call.arguments());
-            if (args.runs.size() != 1) {
-                throw new UsageException(args.runs.isEmpty() ? "name the run (a folder or a TrainRun.Result)"
-                        : "one run at a time, got " + args.runs);
-            }
-            Source source = resolve(call, args.runs.get(0));
+            Source source = resolve(call, args.run);
             String group = args.group != null ? args.group : source.groups().get(0);
             if (!source.groups().contains(group)) {
                 throw new UsageException("the run captured the groups " + source.groups() + ", not '" + group + "'");
