@@ -2,6 +2,7 @@ package org.spectraledge.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,7 +11,9 @@ import org.spectraledge.options.UsageException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -19,10 +22,15 @@ import picocli.CommandLine.Spec;
  * success, 1 failure ({@code spectral-edge CMD: MESSAGE} on standard error), 2 usage error (the message, a blank line
  * and the command's usage, on standard error).
  */
-@Command(name = "spectral-edge", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "spectral-edge", versionProvider = Version.class,
         description = "Spectral edge of training: train with update capture, analyze snapshots, sweep, and run notebooks.",
         footer = "'spectral-edge COMMAND --help' shows a command's options.")
 public final class Main implements Callable<Integer> {
+
+    @Mixin private HelpOption help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
+    private boolean version;
 
     @Spec private CommandSpec spec;
 
@@ -57,8 +65,8 @@ public final class Main implements Callable<Integer> {
         style(root);
         Overview.install(root);
         root.setExpandAtFiles(false) // arguments as written, as the magics read them
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
+                .setOut(writer(out))
+                .setErr(writer(err))
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> e instanceof UsageException
                         ? usageError(commandLine, e.getMessage())
@@ -100,6 +108,15 @@ public final class Main implements Callable<Integer> {
         err.println(command.getCommandSpec().qualifiedName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         err.flush();
         return 1;
+    }
+
+    /** A writer onto {@code stream} in the stream's own encoding (help texts hold η, β₁, σ). */
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new Writer() {
+            @Override public void write(char[] text, int offset, int length) { stream.print(new String(text, offset, length)); }
+            @Override public void flush() { stream.flush(); }
+            @Override public void close() { stream.flush(); }
+        }, true);
     }
 
     /** The streams the subcommands print to: results on {@code out}, progress and notes on {@code err}. */
