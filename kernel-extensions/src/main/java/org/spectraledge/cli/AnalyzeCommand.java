@@ -7,9 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.spectraledge.io.SnapshotFiles;
 import org.spectraledge.spectral.AnalysisConfig;
 import org.spectraledge.spectral.GapRule;
@@ -19,61 +16,90 @@ import org.spectraledge.spectral.VectorSource;
 import org.spectraledge.spectral.WindowResult;
 import org.spectraledge.table.WindowTable;
 
-import org.spectraledge.options.Arguments;
+import java.util.concurrent.Callable;
 import org.spectraledge.options.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /**
  * {@code spectral-edge analyze}: the per-window spectral table of parameter snapshots saved as NumPy files, for
  * people who train elsewhere (PyTorch, JAX, …).
  */
-final class AnalyzeCommand implements Command {
-
-    @Override public String name() { return "analyze"; }
-
-    @Override public String summary() { return "per-window spectral table (CSV) of parameter snapshots saved as .npy/.npz"; }
-
-    @Override public String usage() {
-        return String.join("\n",
-                "usage: spectral-edge analyze [options] INPUT...",
+@Command(name = "analyze", customSynopsis = "spectral-edge analyze [OPTIONS] INPUT...",
+        description = {"per-window spectral table (CSV) of parameter snapshots saved as .npy/.npz",
                 "",
-                "INPUT is one of: .npy files (one flattened snapshot each, in step order); a folder of .npy files",
-                "(natural name order: theta_2 before theta_10); one .npz (one snapshot per entry, in saved order);",
-                "or one 2-D .npy of shape T x P (one snapshot per row). float32 or float64.",
-                "",
-                "options:",
-                "  --window W       window length in updates (default 10; at least 2, at most the number of updates)",
-                "  --stride S       use every S-th snapshot (default 1)",
-                "  --rule R         gap rule for gap_ratio, gap, eigengap, adiabatic: plain | weighted | floored (default plain)",
-                "  --sketch D       CountSketch each update to D dimensions (memory O(W*D)); default 0 = exact",
-                "  --compare-exact  with --sketch: also run exact mode and report the sketch's relative gap error",
-                "  --lr ETA         learning rate; enables the adiabatic column and regime",
-                "  -o, --output F   CSV file to write (default windows.csv; '-' writes to standard output)",
-                "",
-                "The CSV has one row per window: step, size, sigma_1..sigma_W, ratio_1..ratio_{W-1}, kstar_plain,",
-                "kstar_weighted, kstar_floored, gap_ratio, gap, eigengap, g23, dG_exact, dG_eigen, alpha_1..alpha_W,",
-                "overlap_1..overlap_W, adiabatic, regime, bbp_ratio, pc1, k95. 'step' is the index of the window's last",
-                "snapshot. Cells that do not exist for a window (e.g. sigma_j beyond a partial window) are empty.");
+                "INPUT is one of: .npy files (one flattened snapshot each, in step order); a folder of .npy files"
+                        + " (natural name order: theta_2 before theta_10); one .npz (one snapshot per entry, in saved order);"
+                        + " or one 2-D .npy of shape T x P (one snapshot per row). float32 or float64."},
+        footer = {"The CSV has one row per window: step, size, sigma_1..sigma_W, ratio_1..ratio_{W-1}, kstar_plain,"
+                + " kstar_weighted, kstar_floored, gap_ratio, gap, eigengap, g23, dG_exact, dG_eigen, alpha_1..alpha_W,"
+                + " overlap_1..overlap_W, adiabatic, regime, bbp_ratio, pc1, k95. 'step' is the index of the window's last"
+                + " snapshot. Cells that do not exist for a window (e.g. sigma_j beyond a partial window) are empty."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    /** Rules of the gap_ratio, gap, eigengap and adiabatic columns, for completion. */
+    static final class Rules implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(GapRule.values()).map(GapRule::label).iterator();
+        }
+    }
+
+    @Mixin private HelpOption help;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "snapshot files or a folder of them (see above)")
+    private List<Path> inputs;
+
+    @Option(names = "--window", paramLabel = "W", defaultValue = "10",
+            description = "window length in updates (default: 10; at least 2, at most the number of updates)")
+    private int window;
+
+    @Option(names = "--stride", paramLabel = "S", defaultValue = "1", description = "use every S-th snapshot (default: 1)")
+    private int stride;
+
+    @Option(names = "--rule", paramLabel = "R", defaultValue = "plain", completionCandidates = Rules.class,
+            description = "gap rule for gap_ratio, gap, eigengap, adiabatic: plain | weighted | floored (default: plain)")
+    private String ruleName;
+
+    @Option(names = "--sketch", paramLabel = "D", defaultValue = "0",
+            description = "CountSketch each update to D dimensions (memory O(W*D)); 0 = exact (default)")
+    private int sketch;
+
+    @Option(names = "--compare-exact", description = "with --sketch: also run exact mode and report the sketch's relative gap error")
+    private boolean compare;
+
+    @Option(names = "--lr", paramLabel = "ETA", description = "learning rate; enables the adiabatic column and regime")
+    private Double lr;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "windows.csv",
+            description = "CSV file to write (default: windows.csv; '-' writes to standard output)")
+    private String output;
+
+    private final Main.Streams io;
+
+    AnalyzeCommand(Main.Streams io) {
+        this.io = io;
     }
 
     @Override
-    public int run(List<String> rawArgs, PrintStream out, PrintStream err) throws Exception {
-        Arguments args = new Arguments(rawArgs, Set.of("window", "stride", "rule", "sketch", "lr", "output"),
-                Set.of("compare-exact"), Map.of("o", "output"));
-        List<Path> inputs = args.positional().stream().map(Path::of).collect(Collectors.toList());
-        if (inputs.isEmpty()) throw new UsageException("no INPUT given");
-        int window = args.integer("window", 10, 2, 10_000);
-        int stride = args.integer("stride", 1, 1, Integer.MAX_VALUE);
+    public Integer call() throws Exception {
+        PrintStream out = io.out(), err = io.err();
+        if (window < 2 || window > 10_000) throw new UsageException("--window must lie in [2, 10000], got " + window);
+        if (stride < 1) throw new UsageException("--stride must be at least 1, got " + stride);
+        if (sketch < 0 || sketch > 100_000_000) throw new UsageException("--sketch must lie in [0, 100000000], got " + sketch);
         GapRule rule;
         try {
-            rule = GapRule.parse(args.string("rule", "plain"));
+            rule = GapRule.parse(ruleName);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--rule: " + e.getMessage());
         }
-        int sketch = args.integer("sketch", 0, 0, 100_000_000);
-        boolean compare = args.flag("compare-exact");
         if (compare && sketch == 0) throw new UsageException("--compare-exact needs --sketch D");
         AnalysisConfig.Builder config = AnalysisConfig.builder().optWindow(window).optHeadline(rule).optSketch(sketch);
-        if (args.has("lr")) config.optLearningRate(args.number("lr", 0, 0));
-        String output = args.string("output", "windows.csv");
+        if (lr != null) {
+            if (!Double.isFinite(lr) || lr <= 0) throw new UsageException("--lr must be a number > 0, got " + lr);
+            config.optLearningRate(lr);
+        }
 
         try (SnapshotFiles files = SnapshotFiles.open(inputs)) {
             List<Integer> used = new ArrayList<>();

@@ -10,39 +10,50 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.spectraledge.kernel.headless.NotebookFile;
 import org.spectraledge.kernel.headless.NotebookRunner;
 import org.spectraledge.kernel.session.CellError;
 
-import org.spectraledge.options.Arguments;
+import java.util.concurrent.Callable;
 import org.spectraledge.options.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /**
  * {@code spectral-edge demo}: the README's main job. Runs the quickstart notebook end to end without Jupyter, echoes
  * what its cells print (the key numbers come last), and writes the executed notebook and its figures.
  */
-final class DemoCommand implements Command {
+@Command(name = "demo", customSynopsis = "spectral-edge demo [--out DIR]",
+        description = {"run the quickstart notebook: train, capture, detect the gap event, grok",
+                "",
+                "Runs " + DemoCommand.QUICKSTART + " in this process (about a minute on 2 cores): trains the fast grokking MLP"
+                        + " with every update captured, prints memorization, gap event, grok step and lead time, and writes"
+                        + " DIR/00-quickstart.ipynb with all outputs and DIR/figures/*.png."})
+final class DemoCommand implements Callable<Integer> {
     /** Where {@code bin/spectral-edge} says the project lives (it passes {@code -Dspectraledge.home}). */
     static final String HOME_PROPERTY = "spectraledge.home";
     static final String QUICKSTART = "notebooks/00-quickstart.ipynb";
 
-    @Override public String name() { return "demo"; }
-    @Override public String summary() { return "run the quickstart notebook: train, capture, detect the gap event, grok"; }
-    @Override public String usage() {
-        return String.join("\n",
-                "usage: spectral-edge demo [--out DIR]",
-                "",
-                "Runs " + QUICKSTART + " in this process (about a minute on 2 cores): trains the fast grokking MLP",
-                "with every update captured, prints memorization, gap event, grok step and lead time, and writes",
-                "DIR/00-quickstart.ipynb with all outputs and DIR/figures/*.png.",
-                "  --out DIR  output folder (default: out/demo)");
+    @Mixin private HelpOption help;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/demo", description = "output folder (default: out/demo)")
+    private Path dir;
+
+    /** Collected only to say that the demo takes none. */
+    @Parameters(hidden = true)
+    private List<String> files = List.of();
+
+    private final Main.Streams io;
+
+    DemoCommand(Main.Streams io) {
+        this.io = io;
     }
 
-    @Override public int run(List<String> rawArgs, PrintStream out, PrintStream err) throws Exception {
-        Arguments args = new Arguments(rawArgs, Set.of("out"), Set.of(), Map.of());
-        if (!args.positional().isEmpty()) throw new UsageException("demo takes no file arguments, got " + args.positional());
-        Path dir = Path.of(args.string("out", "out/demo"));
+    @Override public Integer call() throws Exception {
+        PrintStream out = io.out(), err = io.err();
+        if (!files.isEmpty()) throw new UsageException("demo takes no file arguments, got " + files);
         Path notebook = quickstart();
         out.println("spectral-edge demo: running " + notebook + " (about a minute on 2 cores)");
         NotebookRunner.Listener echo = new NotebookRunner.Listener() {

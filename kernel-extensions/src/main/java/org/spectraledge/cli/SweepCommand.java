@@ -2,30 +2,37 @@ package org.spectraledge.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.spectraledge.options.SweepOptions;
+import org.spectraledge.options.UsageException;
 import org.spectraledge.sweep.RunResult;
 import org.spectraledge.sweep.Sweep;
 import org.spectraledge.sweep.SweepEngines;
 import org.spectraledge.sweep.SweepExecutor;
 import org.spectraledge.sweep.SweepListener;
 import org.spectraledge.sweep.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import tech.tablesaw.api.Table;
 
-import org.spectraledge.options.SweepArguments;
-import org.spectraledge.options.UsageException;
 /** {@code spectral-edge sweep}: many training runs from a sweep file, one result row per run. */
-final class SweepCommand implements Command {
+@Command(name = "sweep", customSynopsis = "spectral-edge sweep " + SweepOptions.SYNOPSIS,
+        description = "train many runs from a sweep file (grid or list), in this JVM or on Spark; writes results.csv")
+final class SweepCommand implements Callable<Integer> {
 
-    @Override public String name() { return "sweep"; }
+    @Mixin private HelpOption help;
+    @Mixin private SweepOptions args;
+    private final Main.Streams io;
 
-    @Override public String summary() { return "train many runs from a sweep file (grid or list), in this JVM or on Spark; writes results.csv"; }
-
-    @Override public String usage() {
-        return "usage: spectral-edge sweep " + SweepArguments.SYNOPSIS + "\n\n" + SweepArguments.help();
+    SweepCommand(Main.Streams io) {
+        this.io = io;
     }
 
     @Override
-    public int run(List<String> rawArgs, PrintStream out, PrintStream err) {
-        SweepArguments args = SweepArguments.parse(rawArgs);
+    public Integer call() {
+        PrintStream out = io.out();
+        args.file();
+        args.out(); // both are required: say so before reading the file
         SweepSpec spec;
         try {
             spec = SweepSpec.read(args.file());

@@ -3,42 +3,59 @@ package org.spectraledge.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.spectraledge.events.EvalRecord;
-import org.spectraledge.train.StepContext;
+import org.spectraledge.options.TrainArguments;
+import org.spectraledge.options.TrainOptionSpecs;
+import org.spectraledge.options.UsageException;
 import org.spectraledge.run.TrainConfig;
 import org.spectraledge.run.TrainRun;
+import org.spectraledge.train.StepContext;
 import org.spectraledge.train.TrainingListener;
 import org.spectraledge.train.TrainingOutcome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-import org.spectraledge.options.UsageException;
-import org.spectraledge.options.TrainArguments;
-/** {@code spectral-edge train}: a training run with update capture, logged to a run folder. */
-final class TrainCommand implements Command {
-
-    @Override public String name() { return "train"; }
-
-    @Override public String summary() { return "train a model with update capture; writes metrics, windows and checkpoints to a run folder"; }
-
-    @Override public String usage() {
-        return String.join("\n",
-                "usage: spectral-edge train [options] --out DIR",
-                "       spectral-edge train --resume --out DIR",
+/**
+ * {@code spectral-edge train}: a training run with update capture, logged to a run folder. Its training options are
+ * built from the table {@link org.spectraledge.run.TrainOption} by {@link TrainOptionSpecs}, as {@code %train}'s are.
+ */
+@Command(name = "train",
+        customSynopsis = {"spectral-edge train [OPTIONS] --out DIR", "       spectral-edge train --resume --out DIR"},
+        description = {"train a model with update capture; writes metrics, windows and checkpoints to a run folder",
                 "",
-                "Trains, captures every parameter update of the chosen groups, and writes DIR/metrics.csv (one row per",
-                "eval), DIR/windows.csv (one row per spectral window; windows-GROUP.csv for several groups),",
-                "DIR/summary.json and DIR/checkpoints/. --resume continues a stopped or killed run from its newest",
-                "checkpoint, giving the same logs as an uninterrupted run.",
-                "",
-                TrainArguments.optionsHelp(),
+                "Trains, captures every parameter update of the chosen groups, and writes DIR/metrics.csv (one row per"
+                        + " eval), DIR/windows.csv (one row per spectral window; windows-GROUP.csv for several groups),"
+                        + " DIR/summary.json and DIR/checkpoints/. --resume continues a stopped or killed run from its newest"
+                        + " checkpoint, giving the same logs as an uninterrupted run."},
+        footer = {"Options take one value each, except --group: repeat it for several groups.",
                 "",
                 "example: spectral-edge train --task add --p 59 --frac 0.5 --model mlp --optimizer adamw --lr 3e-3 \\",
-                "           --wd 1.0 --steps 3000 --window 10 --group all --out runs/x");
+                "           --wd 1.0 --steps 3000 --window 10 --group all --out runs/x"})
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin private HelpOption help;
+    @Spec private CommandSpec spec;
+    private final Main.Streams io;
+
+    private TrainCommand(Main.Streams io) {
+        this.io = io;
+    }
+
+    /** The command with the training options of the table added. */
+    static CommandLine commandLine(Main.Streams io) {
+        CommandLine command = new CommandLine(new TrainCommand(io));
+        TrainOptionSpecs.addTo(command.getCommandSpec());
+        return command;
     }
 
     @Override
-    public int run(List<String> rawArgs, PrintStream out, PrintStream err) throws Exception {
-        TrainArguments args = TrainArguments.parse(rawArgs, Set.of());
+    public Integer call() throws Exception {
+        PrintStream out = io.out(), err = io.err();
+        TrainArguments args = TrainOptionSpecs.arguments(spec.commandLine().getParseResult());
         Path dir = args.out().orElseThrow(() -> new UsageException("--out DIR is required (the run folder)"));
         TrainRun.Result result;
         ProgressListener progress = new ProgressListener(err);

@@ -23,7 +23,7 @@ public class SweepCommandTest {
         CliOutcome.run("sweep", file.toString()).assertUsage("sweep", "--out DIR is required");
         CliOutcome.run("sweep", file.toString(), "--out", "o", "--engine", "hadoop").assertUsage("sweep", "--engine: unknown engine 'hadoop'");
         CliOutcome.run("sweep", file.toString(), "--out", "o", "--engine", "local:0").assertUsage("sweep", "--engine local:N takes a number");
-        CliOutcome.run("sweep", file.toString(), "--out", "o", "--seeds", "3").assertUsage("sweep", "unknown option --seeds");
+        CliOutcome.run("sweep", file.toString(), "--out", "o", "--seeds", "3").assertUsage("sweep", "Unknown option: '--seeds'");
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"grid\": {\"wd\": [0], \"lrr\": [1]}}");
         CliOutcome.run("sweep", bad.toString(), "--out", "o").assertUsage("sweep", "grid: unknown key \"lrr\"");
     }

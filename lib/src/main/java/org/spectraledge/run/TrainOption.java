@@ -47,6 +47,22 @@ public enum TrainOption {
     CHECKPOINT_EVERY("checkpoint-every", ValueType.INTEGER, "500", "write a checkpoint every this many steps (0 = only at the end)",
             (b, v) -> b.optCheckpointEvery(integer("checkpoint-every", v)), TrainConfig::checkpointEvery);
 
+    /** The parts of a training run an option belongs to: the headings of the help texts, in this order. */
+    public enum Section {
+        TASK_AND_DATA("Task and data"),
+        MODEL("Model"),
+        OPTIMIZER("Optimizer"),
+        SCHEDULE("Schedule"),
+        CAPTURE("Capture");
+
+        private final String heading;
+
+        Section(String heading) { this.heading = heading; }
+
+        /** The heading in help texts, e.g. {@code Task and data}. */
+        public String heading() { return heading; }
+    }
+
     /** How an option's text is read. */
     public enum ValueType {
         /** A whole number; {@code 3e3} is accepted. */
@@ -86,6 +102,27 @@ public enum TrainOption {
 
     /** One line for help texts. */
     public String description() { return description; }
+
+    /** The part of the run this option configures; help texts list the options by section. */
+    public Section section() {
+        return switch (this) {
+            case TASK, P, FRAC, SEED -> Section.TASK_AND_DATA;
+            case MODEL, D, WIDTH, LAYERS, HEADS, D_FF -> Section.MODEL;
+            case OPTIMIZER, LR, WD, BETA1, BETA2, MOMENTUM, CLIP, WARMUP -> Section.OPTIMIZER;
+            case STEPS, BATCH, EVAL_EVERY, TARGET, THREADS, CHECKPOINT_EVERY -> Section.SCHEDULE;
+            case WINDOW, GROUP, STRIDE -> Section.CAPTURE;
+        };
+    }
+
+    /** The names a {@link ValueType#CHOICE} option accepts, in declaration order; empty for the other types. */
+    public List<String> choices() {
+        return switch (this) {
+            case TASK -> Arrays.stream(TaskName.values()).map(TaskName::cliName).toList();
+            case MODEL -> Arrays.stream(ModelKind.values()).map(ChoiceNames::of).toList();
+            case OPTIMIZER -> Arrays.stream(OptimizerKind.values()).map(ChoiceNames::of).toList();
+            default -> List.of();
+        };
+    }
 
     /** The option's value in {@code config}: a number, a choice's name, or the list of groups. */
     public Object valueIn(TrainConfig config) { return getter.apply(config); }

@@ -1,23 +1,31 @@
 package org.spectraledge.kernel.magics;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.spectraledge.options.Arguments;
-import org.spectraledge.options.UsageException;
 import org.spectraledge.datasets.ModularArithmetic;
 import org.spectraledge.datasets.TaskDataset;
 import org.spectraledge.datasets.TaskName;
 import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellResult;
-import org.spectraledge.table.DatasetTable;
+import org.spectraledge.options.OptionParsing;
+import org.spectraledge.options.TrainOptionSpecs;
+import org.spectraledge.options.UsageException;
+import org.spectraledge.run.InvalidOptionException;
 import org.spectraledge.run.TrainConfig;
+import org.spectraledge.run.TrainOption;
+import org.spectraledge.table.DatasetTable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code %dataset TASK [--p P] [--frac F] [--seed S] [--rows N]}: the first examples of a task's training and test
- * splits as a table. Modular tasks default to {@code %train}'s p and train fraction, so the preview shows the data
- * {@code %train} with the same options trains on; dyck, scan and parity use their generators' defaults.
+ * splits as a table. {@code --p}, {@code --frac} and {@code --seed} are {@code %train}'s options (the same
+ * {@link TrainOption} rows, defaults and checks), so the preview shows the data {@code %train} with the same options
+ * trains on; dyck, scan and parity use their generators' defaults.
  */
 final class DatasetMagic {
 
@@ -26,55 +34,84 @@ final class DatasetMagic {
     /** Default rows shown per split. */
     static final int DEFAULT_ROWS = 5;
 
+    /** The training options that shape the data. */
+    private static final List<TrainOption> DATA_OPTIONS = List.of(TrainOption.P, TrainOption.FRAC, TrainOption.SEED);
+
+    /** The task and the number of rows; the data options are added from the table. */
+    static final class Options {
+        @Parameters(paramLabel = "TASK", completionCandidates = Tasks.class, description = "the task")
+        String task;
+
+        @Option(names = "--rows", paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
+                description = "rows shown per split (default: " + DEFAULT_ROWS + ")")
+        int rows;
+    }
+
+    /** Task names, for completion. */
+    static final class Tasks implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() {
+            return TrainOption.TASK.choices().iterator();
+        }
+    }
+
     private DatasetMagic() {}
 
+    /** A fresh spec (and options object) per call. */
+    private static CommandSpec spec(Options options) {
+        CommandSpec spec = OptionParsing.magic(CommandSpec.forAnnotatedObject(options).name("dataset"), USAGE);
+        spec.usageMessage().description("TASK: " + TaskName.validNames() + ". --p and --frac apply to modular tasks.");
+        for (TrainOption option : DATA_OPTIONS) spec.addOption(TrainOptionSpecs.option(option));
+        return spec;
+    }
+
     static String usage() {
-        return USAGE + "\n  TASK: " + TaskName.validNames() + "\n  --p and --frac apply to modular tasks (defaults "
-                + TrainConfig.DEFAULTS.get("p") + " and " + TrainConfig.DEFAULTS.get("frac") + ", as for %train); --rows per split (default "
-                + DEFAULT_ROWS + ")";
+        return OptionParsing.usage(spec(new Options()));
     }
 
     static CellResult run(MagicCall call) throws CellException {
         try {
-            Arguments args = new Arguments(call.arguments(), Set.of("p", "frac", "seed", "rows"), Set.of(), Map.of());
-            if (args.positional().size() != 1) {
-                throw new UsageException(args.positional().isEmpty() ? "name the task" : "one task at a time, got " + args.positional());
-            }
+            Options args = new Options();
+            ParseResult parsed = OptionParsing.parse(spec(args), call.arguments());
             TaskName task;
             try {
-                task = TaskName.parse(args.positional().get(0));
+                task = TaskName.parse(args.task);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            long seed = args.integer("seed", 0, 0, Integer.MAX_VALUE);
-            int rows = args.integer("rows", DEFAULT_ROWS, 1, 10_000);
+            if (args.rows < 1 || args.rows > 10_000) throw new UsageException("--rows must lie in [1, 10000], got " + args.rows);
+            Map<String, List<String>> given = new LinkedHashMap<>();
+            for (TrainOption option : DATA_OPTIONS) {
+                OptionSpec o = parsed.matchedOption("--" + option.cliName());
+                if (o != null) given.put(option.cliName(), o.originalStringValues());
+            }
+            TrainConfig config;
+            try {
+                config = TrainConfig.parse(given);
+            } catch (InvalidOptionException e) {
+                throw new UsageException(e.asCommandLine());
+            }
             TaskDataset data;
             if (task.isModular()) {
-                int p = args.integer("p", Integer.parseInt(TrainConfig.DEFAULTS.get("p")), 2, ModularArithmetic.MAX_P);
-                double frac = args.number("frac", Double.parseDouble(TrainConfig.DEFAULTS.get("frac")), 0);
                 try {
-                    data = ModularArithmetic.builder().setOp(task.modularOp()).setP(p).optTrainFraction(frac).optSeed(seed).build();
+                    data = ModularArithmetic.builder().setOp(task.modularOp()).setP(config.p()).optTrainFraction(config.frac())
+                            .optSeed(config.seed()).build();
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }
             } else {
-                if (args.has("p") || args.has("frac")) throw new UsageException("--p and --frac apply only to modular tasks, not " + task);
-                data = task.defaults(seed);
+                if (given.containsKey("p") || given.containsKey("frac")) {
+                    throw new UsageException("--p and --frac apply only to modular tasks, not " + task);
+                }
+                data = task.defaults(config.seed());
             }
-            return CellResult.of(DatasetTable.preview(data, rows));
+            return CellResult.of(DatasetTable.preview(data, args.rows));
         } catch (UsageException e) {
-            throw new MagicException(call, e.getMessage() + "\nusage: " + usage());
+            throw new MagicException(call, e.getMessage() + "\n" + usage());
         }
     }
 
-    /** Task names as the first argument, option names after {@code --}. */
+    /** Task names as the first argument, option names after {@code -}. */
     static List<String> complete(List<String> before, String word) {
-        if (word.startsWith("-")) return List.of("--p", "--frac", "--seed", "--rows");
-        if (before.isEmpty()) {
-            List<String> tasks = new ArrayList<>();
-            for (TaskName t : TaskName.values()) tasks.add(t.cliName());
-            return tasks;
-        }
-        return List.of();
+        return OptionParsing.complete(spec(new Options()), before, word);
     }
 }

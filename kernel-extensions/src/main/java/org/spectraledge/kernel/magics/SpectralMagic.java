@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.spectraledge.options.Arguments;
+import org.spectraledge.options.OptionParsing;
 import org.spectraledge.options.UsageException;
 import org.spectraledge.events.EvalRecord;
 import org.spectraledge.kernel.execution.CellEvaluator;
@@ -23,6 +22,9 @@ import org.spectraledge.table.WindowTable;
 import org.spectraledge.run.RunFolder;
 import org.spectraledge.run.TrainConfig;
 import org.spectraledge.run.TrainRun;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code %spectral RUN [--group G] [--window W]}: the dashboard of a run (see {@link RunFigures#dashboard}). RUN is a
@@ -42,12 +44,28 @@ final class SpectralMagic {
         this.evaluator = evaluator;
     }
 
+    /** The magic's arguments. */
+    static final class Options {
+        @Parameters(paramLabel = "RUN", description = {"a run folder (written by %%train or spectral-edge train),"
+                + " or a variable or expression holding a TrainRun.Result, e.g. lastRun()"})
+        String run;
+
+        @Option(names = "--group", paramLabel = "G", description = "the captured parameter group to show (default: the first)")
+        String group;
+
+        @Option(names = "--window", paramLabel = "W", description = "must be the run's window length; the logs hold only windows of that length")
+        Integer window;
+    }
+
+    /** A fresh spec (and options object) per call. */
+    private static CommandSpec spec(Options options) {
+        CommandSpec spec = OptionParsing.magic(CommandSpec.forAnnotatedObject(options).name("spectral"), USAGE);
+        spec.usageMessage().description("The dashboard of a run: σ_j(t), k*, R, g₂₃, the adiabatic parameter and accuracy.");
+        return spec;
+    }
+
     static String usage() {
-        return String.join("\n", USAGE,
-                "  RUN: a run folder (written by %train or spectral-edge train), or a variable or expression holding a",
-                "       TrainRun.Result, e.g. lastRun()",
-                "  --group G: the captured parameter group to show (default: the first)",
-                "  --window W: must be the run's window length; the logs hold only windows of that length");
+        return OptionParsing.usage(spec(new Options()));
     }
 
     /** What the dashboard draws from: the windows of one group, the evaluations, and the configuration. */
@@ -56,17 +74,14 @@ final class SpectralMagic {
 
     CellResult run(MagicCall call) throws CellException {
         try {
-            Arguments args = new Arguments(call.arguments(), Set.of("group", "window"), Set.of(), Map.of());
-            if (args.positional().size() != 1) {
-                throw new UsageException(args.positional().isEmpty() ? "name the run (a folder or a TrainRun.Result)"
-                        : "one run at a time, got " + args.positional());
-            }
-            Source source = resolve(call, args.positional().get(0));
-            String group = args.string("group", source.groups().get(0));
+            Options args = new Options();
+            OptionParsing.parse(spec(args), call.arguments());
+            Source source = resolve(call, args.run);
+            String group = args.group != null ? args.group : source.groups().get(0);
             if (!source.groups().contains(group)) {
                 throw new UsageException("the run captured the groups " + source.groups() + ", not '" + group + "'");
             }
-            int window = args.integer("window", source.config().window(), 2, 100_000);
+            int window = args.window != null ? args.window : source.config().window();
             if (window != source.config().window()) {
                 throw new MagicException(call, "the run was analysed with window W = " + source.config().window()
                         + " and its logs hold only those windows, so W = " + window + " cannot be computed from them. "
@@ -81,7 +96,7 @@ final class SpectralMagic {
             BufferedImage dashboard = RunFigures.dashboard(series, source.evals());
             return CellResult.of(dashboard);
         } catch (UsageException e) {
-            throw new MagicException(call, e.getMessage() + "\nusage: " + usage());
+            throw new MagicException(call, e.getMessage() + "\n" + usage());
         }
     }
 
@@ -144,8 +159,8 @@ final class SpectralMagic {
         }
     }
 
-    /** Option names after {@code --}. */
+    /** Option names after {@code -}. */
     static List<String> complete(List<String> before, String word) {
-        return word.startsWith("-") ? List.of("--group", "--window") : List.of();
+        return OptionParsing.complete(spec(new Options()), before, word);
     }
 }

@@ -3,7 +3,8 @@ package org.spectraledge.kernel.magics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import org.spectraledge.options.SweepArguments;
+import org.spectraledge.options.OptionParsing;
+import org.spectraledge.options.SweepOptions;
 import org.spectraledge.options.UsageException;
 import org.spectraledge.kernel.execution.CellEvaluator;
 import org.spectraledge.kernel.execution.CellException;
@@ -19,6 +20,7 @@ import org.spectraledge.sweep.SweepEngines;
 import org.spectraledge.sweep.SweepExecutor;
 import org.spectraledge.sweep.SweepListener;
 import org.spectraledge.sweep.SweepSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import tech.tablesaw.api.Table;
 
 /**
@@ -29,7 +31,7 @@ import tech.tablesaw.api.Table;
  */
 final class SweepMagic {
 
-    static final String USAGE = "%sweep " + SweepArguments.SYNOPSIS;
+    static final String USAGE = "%sweep " + SweepOptions.SYNOPSIS;
 
     private final CellEvaluator evaluator;
     private final OutputSink sink;
@@ -39,21 +41,31 @@ final class SweepMagic {
         this.sink = sink;
     }
 
+    /** The magic's options, those of {@code spectral-edge sweep}: a fresh spec (and options object) per call. */
+    private static CommandSpec spec(SweepOptions options) {
+        CommandSpec spec = OptionParsing.magic(CommandSpec.create().name("sweep"), USAGE);
+        spec.addMixin("sweep", CommandSpec.forAnnotatedObject(options));
+        spec.usageMessage().description("Trains like bin/spectral-edge sweep with a live table of finished"
+                + " runs; the cell's value is the results table.");
+        return spec;
+    }
+
     static String usage() {
-        return USAGE + "\n\nTrains like bin/spectral-edge sweep with a live table of finished runs; the cell's value is the\n"
-                + "results table.\n\n" + SweepArguments.help();
+        return OptionParsing.usage(spec(new SweepOptions()));
     }
 
     CellResult run(MagicCall call) throws CellException {
-        SweepArguments args;
+        SweepOptions args = new SweepOptions();
         SweepSpec spec;
         SweepExecutor executor;
         try {
-            args = SweepArguments.parse(call.arguments());
+            OptionParsing.parse(spec(args), call.arguments());
+            args.file();
+            args.out(); // both are required: say so before reading the file
             spec = SweepSpec.read(args.file());
             executor = SweepEngines.open(args.engine());
         } catch (UsageException e) {
-            throw new MagicException(call, e.getMessage() + "\nusage: " + usage());
+            throw new MagicException(call, e.getMessage() + "\n" + usage());
         } catch (RuntimeException e) { // an unreadable or invalid sweep file, an unknown engine, Spark not built
             throw new MagicException(call, e.getMessage());
         }
@@ -78,10 +90,9 @@ final class SweepMagic {
         }
     }
 
-    /** Completes option names after {@code --}. */
+    /** Completes engines after {@code --engine} and option names after {@code -}. */
     static List<String> complete(List<String> before, String word) {
-        if (!before.isEmpty() && before.get(before.size() - 1).equals("--engine")) return List.of("local", "spark", "spark:local[2]");
-        return word.startsWith("-") ? List.of("--engine", "--out") : List.of();
+        return OptionParsing.complete(spec(new SweepOptions()), before, word);
     }
 
     /** The progress bar and the table of finished runs, shown under the cell and replaced in place. */

@@ -7,11 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Supplier;
+import org.spectraledge.options.OptionParsing;
 import org.spectraledge.options.TrainArguments;
+import org.spectraledge.options.TrainOptionSpecs;
 import org.spectraledge.options.UsageException;
-import org.spectraledge.datasets.TaskName;
 import org.spectraledge.events.EvalRecord;
 import org.spectraledge.kernel.execution.CellEvaluator;
 import org.spectraledge.kernel.execution.CellException;
@@ -29,6 +29,9 @@ import org.spectraledge.run.TrainConfig;
 import org.spectraledge.run.TrainRun;
 import org.spectraledge.train.TrainingListener;
 import org.spectraledge.train.TrainingOutcome;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code %train ARGS}: a training run from a notebook, with the arguments of {@code spectral-edge train}. It shows a
@@ -62,15 +65,24 @@ final class TrainMagic {
         this.now = now;
     }
 
-    /** The full usage text: the magic's line, its own option, then the training options. */
+    /**
+     * The magic's options: those of {@code spectral-edge train}, from the same {@link TrainOptionSpecs}, and
+     * {@code --live-every}. A fresh spec per call: picocli keeps the values of the last parse in it.
+     */
+    static CommandSpec spec() {
+        CommandSpec spec = OptionParsing.magic(CommandSpec.create().name("train"), USAGE);
+        spec.usageMessage().description(
+                "Trains like bin/spectral-edge train with a progress bar and a live figure; the cell's value (and"
+                        + " lastRun() afterwards) is the TrainRun.Result. Without --out the run goes to runs/train-DATE-TIME."
+                        + " --resume --out DIR continues a stopped run. The interrupt button stops training cleanly.");
+        spec.addOption(OptionSpec.builder("--live-every").paramLabel("N").type(String.class)
+                .description("redraw the live figure every N windows (default: " + DEFAULT_LIVE_EVERY + "; 0 = no live figure)").build());
+        return TrainOptionSpecs.addTo(spec);
+    }
+
+    /** The full usage text: the magic's line, its own option, then the training options by section. */
     static String usage() {
-        return String.join("\n", USAGE, "",
-                "Trains like bin/spectral-edge train with a progress bar and a live figure; the cell's value (and",
-                "lastRun() afterwards) is the TrainRun.Result. Without --out the run goes to runs/train-DATE-TIME.",
-                "--resume --out DIR continues a stopped run. The interrupt button stops training cleanly.",
-                "",
-                "  --live-every N       redraw the live figure every N windows (default " + DEFAULT_LIVE_EVERY + "; 0 = no live figure)",
-                TrainArguments.optionsHelp());
+        return OptionParsing.usage(spec());
     }
 
     CellResult run(MagicCall call) throws CellException {
@@ -79,8 +91,9 @@ final class TrainMagic {
         Path out;
         int liveEvery;
         try {
-            args = TrainArguments.parse(call.arguments(), Set.of("live-every"));
-            liveEvery = liveEvery(args);
+            ParseResult parsed = OptionParsing.parse(spec(), call.arguments());
+            args = TrainOptionSpecs.arguments(parsed);
+            liveEvery = liveEvery(parsed.matchedOptionValue("--live-every", null));
             if (args.resume()) {
                 out = args.out().orElseThrow(() -> new UsageException("--resume needs --out DIR, the run folder to continue"));
                 config = org.spectraledge.run.RunFolder.readConfig(out);
@@ -89,7 +102,7 @@ final class TrainMagic {
                 out = args.out().orElseGet(this::freshFolder);
             }
         } catch (UsageException e) {
-            throw new MagicException(call, e.getMessage() + "\nusage: " + usage());
+            throw new MagicException(call, e.getMessage() + "\n" + usage());
         } catch (RuntimeException e) { // a --resume folder without a readable summary
             throw new MagicException(call, e.getMessage());
         }
@@ -134,24 +147,12 @@ final class TrainMagic {
                 r.grokkedStep().isPresent() ? r.grokkedStep().getAsLong() : "did not grok", r.folder());
     }
 
-    /** Completes task names after {@code --task} and option names after {@code --}. */
+    /** Completes the names a choice takes after its option (e.g. tasks after {@code --task}) and option names after {@code -}. */
     static List<String> complete(List<String> before, String word) {
-        if (!before.isEmpty() && before.get(before.size() - 1).equals("--task")) {
-            List<String> tasks = new ArrayList<>();
-            for (TaskName t : TaskName.values()) tasks.add(t.cliName());
-            return tasks;
-        }
-        if (word.startsWith("-")) {
-            List<String> options = new ArrayList<>();
-            TrainArguments.optionNames().forEach(n -> options.add("--" + n));
-            options.add("--live-every");
-            return options;
-        }
-        return List.of();
+        return OptionParsing.complete(spec(), before, word);
     }
 
-    private static int liveEvery(TrainArguments args) {
-        String v = args.extras().get("live-every");
+    private static int liveEvery(String v) {
         if (v == null) return DEFAULT_LIVE_EVERY;
         try {
             int n = Integer.parseInt(v.strip());

@@ -139,7 +139,7 @@ class DomainMagicsTest {
         assertTrue(e.getMessage().contains("usage: " + TrainMagic.USAGE), e.getMessage());
         assertTrue(e.getMessage().contains("--checkpoint-every"), "the option list: " + e.getMessage());
         MagicException unknown = assertThrows(MagicException.class, () -> runner.run("%train --stepz 10", "In [5]"));
-        assertTrue(unknown.getMessage().startsWith("unknown option --stepz"), unknown.getMessage());
+        assertTrue(unknown.getMessage().startsWith("Unknown option: '--stepz' (did you mean --steps"), unknown.getMessage());
         MagicException live = assertThrows(MagicException.class, () -> runner.run("%train --live-every x", "In [5]"));
         assertTrue(live.getMessage().contains("--live-every must be a whole number"), live.getMessage());
         assertEquals("MagicError", live.errorName());
