@@ -13,6 +13,8 @@ import org.spectraledge.sweep.SweepListener;
 import org.spectraledge.sweep.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
 /** {@code spectral-edge sweep}: many training runs from a sweep file, one result row per run. */
@@ -22,6 +24,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Mixin private HelpOption help;
     @Mixin private SweepOptions args;
+    @Spec private CommandSpec commandSpec;
     private final Main.Streams io;
 
     SweepCommand(Main.Streams io) {
@@ -46,7 +49,9 @@ final class SweepCommand implements Callable<Integer> {
             throw new UsageException("--engine: " + e.getMessage());
         }
         try (executor) {
-            Table table = Sweep.builder().setSpec(spec).setOut(args.out()).optExecutor(executor).optListener(new Lines(out)).build().run();
+            Table table = Sweep.builder().setSpec(spec).setOut(args.out()).optExecutor(executor).optListener(new Lines(out))
+                    .optCommand("spectral-edge " + String.join(" ", commandSpec.commandLine().getParseResult().originalArgs()))
+                    .optCommit(Provenance.commit()).build().run();
             out.println();
             out.println(table.print(table.rowCount()));
             out.println("wrote " + args.out().resolve("results.csv") + " and a run folder per run in " + args.out().resolve("runs"));
