@@ -2,7 +2,7 @@ package org.spectraledge.evidence;
 
 /**
  * What the detector's gap event (the earliest criterion, at most one per run) means for a run, with H the horizon and
- * lead time = grok step − event step (SPEC §7b).
+ * lead time = grok step − event step (framework §7b).
  */
 public enum AlarmKind {
     /** Positive run, lead time in (0, H]. */

@@ -6,7 +6,7 @@ import org.spectraledge.stats.FisherExact;
 import org.spectraledge.stats.WilsonInterval;
 
 /**
- * The alarm table of an event detector over a sweep (SPEC §7b): counts per {@link AlarmKind}, the rates with Wilson
+ * The alarm table of an event detector over a sweep (framework §7b): counts per {@link AlarmKind}, the rates with Wilson
  * intervals, and Fisher's exact test of alarm rate in positives against negatives.
  *
  * <ul>

@@ -1,7 +1,7 @@
 package org.spectraledge.evidence;
 
 /**
- * A per-run score computed only from the windows with step ≤ c (no look-ahead, SPEC §7b). "The value at c" is that
+ * A per-run score computed only from the windows with step ≤ c (no look-ahead, framework §7b). "The value at c" is that
  * of the last window with step ≤ c where the quantity is defined. Each is oriented so that a higher score is meant
  * to predict grokking; an AUC below ½ says the score runs the other way.
  */

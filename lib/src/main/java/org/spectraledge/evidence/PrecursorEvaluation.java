@@ -65,7 +65,7 @@ public record PrecursorEvaluation(Path sweep, PrecursorSettings settings, AlarmT
         StringBuilder b = new StringBuilder();
         AlarmTable a = alarms;
         int np = a.nPositive(), nn = a.nNegative();
-        b.append("Gap event as a precursor of grokking (SPEC §7b)\n");
+        b.append("Gap event as a precursor of grokking (framework §7b)\n");
         b.append("sweep: ").append(sweep).append('\n');
         b.append("settings: ").append(settings.describe()).append('\n');
         b.append(String.format(Locale.ROOT, "runs: N = %d (n+ = %d grokked, n- = %d did not)%n", np + nn, np, nn));

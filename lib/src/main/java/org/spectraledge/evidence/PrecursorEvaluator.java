@@ -16,7 +16,7 @@ import org.spectraledge.stats.Estimate;
 import org.spectraledge.stats.RocCurve;
 
 /**
- * Judges the gap event as a precursor of grokking over a sweep (SPEC §7b):
+ * Judges the gap event as a precursor of grokking over a sweep (framework §7b):
  * <ol>
  *   <li>label each run: positive if {@code summary.json} has a grok step, negative otherwise;</li>
  *   <li>run the {@link GapEventDetector} of the settings on each run's windows and classify its event against the

@@ -7,13 +7,13 @@ import org.spectraledge.events.EvalLog;
 import org.spectraledge.events.GapEventDetector;
 
 /**
- * Everything a precursor evaluation (SPEC §7b) depends on, stated with every result.
+ * Everything a precursor evaluation (framework §7b) depends on, stated with every result.
  *
  * <p>Required: the horizon H and the detector's search start s. Optional, with their defaults:
  * <ul>
  *   <li>decline factor f = {@value GapEventDetector#DEFAULT_DECLINE_FACTOR}, 𝒜 threshold θ =
  *       {@value GapEventDetector#DEFAULT_ADIABATIC_THRESHOLD}, smoothing w = 1 (the detector's defaults);</li>
- *   <li>memorization accuracy 0.99 and grok accuracy 0.95 (SPEC §7; the detector's pre-grok windows);</li>
+ *   <li>memorization accuracy 0.99 and grok accuracy 0.95 (framework §7; the detector's pre-grok windows);</li>
  *   <li>search-start shifts −2, −1, 0, +1, +2 windows for the sensitivity table;</li>
  *   <li>negatives' cutoffs {@link NegativeCutoffs#MEDIAN};</li>
  *   <li>bootstrap: 2,000 resamples at 95 % with seed 1;</li>
@@ -40,7 +40,7 @@ public record PrecursorSettings(long horizon, int settleWindows, double declineF
                                 double confidence, long seed, Optional<String> group) {
     /** Default shifts of the search start for the sensitivity table. */
     public static final List<Integer> DEFAULT_SHIFTS = List.of(-2, -1, 0, 1, 2);
-    /** SPEC §7b: at least this many bootstrap resamples. */
+    /** framework §7b: at least this many bootstrap resamples. */
     public static final int MIN_RESAMPLES = 2000;
 
     public PrecursorSettings {
@@ -68,7 +68,7 @@ public record PrecursorSettings(long horizon, int settleWindows, double declineF
             throw new IllegalArgumentException("search start shifts " + searchStartShifts + " repeat a value");
         }
         if (resamples < MIN_RESAMPLES) {
-            throw new IllegalArgumentException("bootstrap resamples must be ≥ " + MIN_RESAMPLES + " (SPEC §7b), got " + resamples);
+            throw new IllegalArgumentException("bootstrap resamples must be ≥ " + MIN_RESAMPLES + " (framework §7b), got " + resamples);
         }
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be in (0, 1), e.g. 0.95, got " + confidence);

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.spectraledge.stats.Estimate;
 
 /**
- * The alarm table with the detector's search start moved by a few windows (SPEC §7b: "a result that changes sign
+ * The alarm table with the detector's search start moved by a few windows (framework §7b: "a result that changes sign
  * when they move by one window is reported as such").
  *
  * @param rows one row per shift, in the order of the settings

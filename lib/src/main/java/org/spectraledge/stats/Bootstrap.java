@@ -20,7 +20,7 @@ import org.spectraledge.datasets.SeededRandom;
  * Estimate<BootstrapInterval> m = Bootstrap.withSeed(7).median(leadTimes);
  * }</pre>
  *
- * @param resamples B, ≥ 1 (default {@value #DEFAULT_RESAMPLES}; SPEC §7b asks for ≥ 2,000)
+ * @param resamples B, ≥ 1 (default {@value #DEFAULT_RESAMPLES}; framework §7b asks for ≥ 2,000)
  * @param confidence c in (0, 1) (default 0.95)
  * @param seed seed of the resample indices
  */

@@ -7,7 +7,7 @@ import java.util.function.Function;
  * The outcome of a statistic that may not exist for the data at hand: either {@link Computed} with its value, or
  * {@link NotComputable} with the reason (N = 0 or 1 where at least two are needed, one class only, every value
  * equal). Every method of this package that can meet such data returns an {@code Estimate}, so that no caller ever
- * sees NaN in place of "undefined" (SPEC §7b).
+ * sees NaN in place of "undefined" (framework §7b).
  *
  * <pre>{@code
  * Estimate<WilsonInterval> s = WilsonInterval.of(3, 5);

@@ -1,7 +1,7 @@
 package org.spectraledge.stats;
 
 /**
- * The Wilson score interval for a proportion (Wilson 1927), the interval SPEC §7b uses for every rate.
+ * The Wilson score interval for a proportion (Wilson 1927), the interval framework §7b uses for every rate.
  *
  * <p>With p̂ = k/n and z = Φ⁻¹(1 − (1 − c)/2) for confidence c:
  * <pre>
