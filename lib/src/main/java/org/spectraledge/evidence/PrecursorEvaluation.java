@@ -60,6 +60,12 @@ public record PrecursorEvaluation(Path sweep, PrecursorSettings settings, AlarmT
 
     // ------------------------------------------------------------------ text report
 
+    /** The {@link #report()}: what a notebook or JShell shows for an evaluation. */
+    @Override
+    public String toString() {
+        return report();
+    }
+
     /** The plain-text report. */
     public String report() {
         StringBuilder b = new StringBuilder();

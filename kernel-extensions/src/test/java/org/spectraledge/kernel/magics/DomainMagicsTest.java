@@ -56,6 +56,7 @@ class DomainMagicsTest {
         SpectralMagic spectral = new SpectralMagic(evaluator);
         SweepMagic sweep = new SweepMagic(evaluator, sink);
         magics.line("sweep", SweepMagic.USAGE, "", sweep::run, SweepMagic::complete);
+        magics.line("evidence", EvidenceMagic.USAGE, "", new EvidenceMagic(evaluator)::run, EvidenceMagic::complete);
         magics.line("spectral", SpectralMagic.USAGE, "", spectral::run, SpectralMagic::complete)
                 .line("dataset", DatasetMagic.USAGE, "", DatasetMagic::run, DatasetMagic::complete);
         runner = new CellRunner(evaluator, magics);
@@ -85,6 +86,15 @@ class DomainMagicsTest {
                 "the table is shown empty, then replaced after each run");
         MagicException e = assertThrows(MagicException.class, () -> runner.run("%sweep " + file, "In [10]"));
         assertTrue(e.getMessage().contains("--out DIR is required"), e.getMessage());
+
+        Object evaluation = runner.run("%evidence " + dir.resolve("sweep") + " --horizon 40 --settle 1", "In [11]").value();
+        assertTrue(evaluation instanceof org.spectraledge.evidence.PrecursorEvaluation, String.valueOf(evaluation));
+        assertTrue(evaluation.toString().contains("H = 40") && evaluation.toString().contains("n- = 2"),
+                "the report states its settings and N per class:\n" + evaluation);
+        MagicException missing = assertThrows(MagicException.class, () -> runner.run("%evidence --horizon 40", "In [12]"));
+        assertTrue(missing.getMessage().contains("DIR (a sweep or evidence folder) is missing"), missing.getMessage());
+        MagicException notASweep = assertThrows(MagicException.class, () -> runner.run("%evidence " + dir, "In [13]"));
+        assertTrue(notASweep.getMessage().contains("results.csv"), notASweep.getMessage());
     }
 
     @Test
