@@ -50,6 +50,17 @@ public final class OptionParsing {
     }
 
     /**
+     * The spec of a magic whose options are those of a command-line command: {@code options} (a picocli-annotated
+     * object, fresh per call, that the parse fills in) mixed into a magic named {@code name}.
+     */
+    public static CommandSpec magic(String name, String synopsis, String description, Object options) {
+        CommandSpec spec = magic(CommandSpec.create().name(name), synopsis);
+        spec.addMixin(name, CommandSpec.forAnnotatedObject(options));
+        spec.usageMessage().description(description);
+        return spec;
+    }
+
+    /**
      * Parses {@code args} with a fresh {@link CommandLine} of {@code spec}. Arguments are taken as written: {@code @FILE}
      * is not expanded into the file's lines.
      *

@@ -29,11 +29,8 @@ final class EvidenceMagic {
 
     /** The magic's options, those of {@code spectral-edge evidence}: a fresh spec (and options object) per call. */
     private static CommandSpec spec(EvidenceOptions options) {
-        CommandSpec spec = OptionParsing.magic(CommandSpec.create().name("evidence"), USAGE);
-        spec.addMixin("evidence", CommandSpec.forAnnotatedObject(options));
-        spec.usageMessage().description("Judges the gap event as a precursor of grokking over a sweep's runs"
-                + " (framework §7b); the cell's value is the evaluation.");
-        return spec;
+        return OptionParsing.magic("evidence", USAGE, "Judges the gap event as a precursor of grokking over a sweep's"
+                + " runs (framework §7b); the cell's value is the evaluation.", options);
     }
 
     static String usage() {

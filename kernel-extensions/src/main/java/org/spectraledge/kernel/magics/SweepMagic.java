@@ -43,11 +43,8 @@ final class SweepMagic {
 
     /** The magic's options, those of {@code spectral-edge sweep}: a fresh spec (and options object) per call. */
     private static CommandSpec spec(SweepOptions options) {
-        CommandSpec spec = OptionParsing.magic(CommandSpec.create().name("sweep"), USAGE);
-        spec.addMixin("sweep", CommandSpec.forAnnotatedObject(options));
-        spec.usageMessage().description("Trains like bin/spectral-edge sweep with a live table of finished"
-                + " runs; the cell's value is the results table.");
-        return spec;
+        return OptionParsing.magic("sweep", USAGE, "Trains like bin/spectral-edge sweep with a live table of finished"
+                + " runs; the cell's value is the results table.", options);
     }
 
     static String usage() {
