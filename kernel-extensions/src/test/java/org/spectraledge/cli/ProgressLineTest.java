@@ -15,9 +15,13 @@ class ProgressLineTest {
     @Test
     void aTerminalSeesOneLineRewrittenInPlaceThenEnded() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressLine line = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), "train", 4, true);
+        long[] now = {1_000_000_000L};
+        ProgressLine line = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), "train", 4, true, () -> now[0]);
+        now[0] += 200_000_000L;
         line.update(1, "loss 2.0");
-        line.update(2, "loss 1.0");   // within 0.1 s of the last draw: skipped
+        now[0] += 50_000_000L;
+        line.update(2, "loss 1.0");   // 0.05 s after the last draw: skipped
+        now[0] += 10_000_000L;
         line.update(4, "loss 0.1");   // the end is always drawn
         String before = bytes.toString(StandardCharsets.UTF_8);
         line.finish();
