@@ -12,7 +12,8 @@ import static org.spectraledge.kernel.runtime.Display.*;
 import static org.spectraledge.kernel.runtime.Runs.*;
 import org.spectraledge.kernel.runtime.Progress;
 import org.spectraledge.kernel.runtime.LiveFigure;
-// The library: windows and spectra, parameter groups, training, runs, events, tables, figures, theory, datasets.
+// The library: windows and spectra, parameter groups, training, runs, events, tables, figures, theory, evidence
+// (precursor evaluation) and its statistics, datasets.
 import org.spectraledge.spectral.*;
 import org.spectraledge.capture.*;
 import org.spectraledge.train.*;
@@ -22,4 +23,6 @@ import org.spectraledge.events.*;
 import org.spectraledge.table.*;
 import org.spectraledge.plot.*;
 import org.spectraledge.theory.*;
+import org.spectraledge.evidence.*;
+import org.spectraledge.stats.*;
 import org.spectraledge.datasets.*;
