@@ -31,6 +31,7 @@ public final class EvidenceFigures {
         XYChart chart = FigureStyle.xy(title, "arm", yTitle);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.5).setXAxisMax(arms.size() + 0.5);
         chart.getStyler().setXAxisTicksVisible(false);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         int i = 0;
         for (Map.Entry<String, WilsonInterval> arm : arms.entrySet()) {
             WilsonInterval w = arm.getValue();
