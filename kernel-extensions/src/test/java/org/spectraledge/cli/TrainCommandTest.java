@@ -25,10 +25,10 @@ class TrainCommandTest {
         String out = dir.resolve("x").toString();
         CliOutcome.run("train", "--task", "add").assertUsage("train", "--out DIR is required");
         CliOutcome.run("train", "--p", "abc", "--out", out).assertUsage("train", "--p must be an integer, got 'abc'");
-        CliOutcome.run("train", "--bogus", "1", "--out", out).assertUsage("train", "unknown option --bogus");
-        CliOutcome.run("train", "--task", "nope", "--out", out).assertUsage("train", "unknown task 'nope'; valid tasks: add");
+        CliOutcome.run("train", "--bogus", "1", "--out", out).assertUsage("train", "Unknown option: '--bogus'");
+        CliOutcome.run("train", "--task", "nope", "--out", out).assertUsage("train", "--task must be one of add, sub");
         CliOutcome.run("train", "--lr", "-1", "--out", out).assertUsage("train", "--lr must be a learning rate > 0");
-        CliOutcome.run("train", "--out", out, "--steps").assertUsage("train", "option --steps needs a value");
+        CliOutcome.run("train", "--out", out, "--steps").assertUsage("train", "Missing required parameter for option '--steps'");
         assertTrue(Files.notExists(dir.resolve("x")), "a refused command writes nothing");
     }
 
