@@ -74,6 +74,8 @@ class SweepSpecTest {
         assertError("{\"runs\": []}", "\"runs\" must be a non-empty list");
         assertError("[1, 2]", "a sweep file is a JSON object");
         assertError("{\"grid\": ", "not valid JSON");
+        IllegalArgumentException json = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse("{\"grid\": {\"wd\": [0, 1}\n"));
+        assertEquals("not valid JSON at line 1, column 23: unterminated array (in grid → wd)", json.getMessage());
     }
 
     private static void assertError(String json, String expected) {
