@@ -73,6 +73,10 @@ public final class Sweep {
     public Table run() {
         Instant started = Instant.now();
         SweepManifest manifest = manifest();
+        SweepManifest.Machine machine = SweepManifest.Machine.current();
+        // written now with no end, so a sweep killed mid-way still says when and how it started
+        manifest.with(new SweepManifest.Invocation(command, commit, started.toString(), "", 0, executor.describe(), 0,
+                machine)).write(out);
         ResultsFile file = new ResultsFile(resultsFile(), spec.keys());
         Map<String, RunSpec> byId = new LinkedHashMap<>();
         spec.runs().forEach(r -> byId.put(r.runId(), r));
@@ -101,7 +105,7 @@ public final class Sweep {
             Instant finished = Instant.now();
             manifest.with(new SweepManifest.Invocation(command, commit, started.toString(), finished.toString(),
                     Duration.between(started, finished).toMillis() / 1000.0, executor.describe(), trained[0],
-                    SweepManifest.Machine.current())).write(out);
+                    machine)).write(out);
         }
         return ResultsTable.of("sweep " + out.getFileName(), spec.keys(), ordered(rows));
     }

@@ -42,7 +42,7 @@ public record SweepManifest(String definition, int runs, List<Invocation> invoca
      * @param command     the command line as given ("" when the sweep was started from code)
      * @param commit      the code's git commit, or "unknown"
      * @param started     when it started (UTC, ISO-8601)
-     * @param finished    when it ended
+     * @param finished    when it ended; "" while it runs, and for ever if it was killed
      * @param wallSeconds seconds from start to end
      * @param executor    where runs were trained, e.g. "local: 2 runs at a time"
      * @param trained     how many runs it trained (the others were finished before)

@@ -45,7 +45,7 @@ class EvidenceFolderTest {
         SweepManifest.Invocation inv = manifest.invocations().get(0);
         assertEquals("abc123", inv.commit());
         assertEquals(2, inv.trained());
-        assertTrue(inv.wallSeconds() > 0 && inv.machine().cores() >= 1, inv.toString());
+        assertTrue(inv.wallSeconds() > 0 && inv.machine().cores() >= 1 && !inv.finished().isEmpty(), inv.toString());
 
         Path evidence = dir.resolve("evidence");
         EvidenceFolder.pack(sweep, spec, evidence);
