@@ -150,9 +150,6 @@ public record TrainConfig(TaskName task, int p, double frac, ModelKind model, in
         return m;
     }
 
-    /** Option names in table order, for usage texts. */
-    public static List<String> optionNames() { return TrainOption.nameList(); }
-
     private static void require(boolean ok, TrainOption option, Object value, String expected) {
         if (!ok) throw new InvalidOptionException(option.cliName(), "must be " + expected + ", got " + value);
     }

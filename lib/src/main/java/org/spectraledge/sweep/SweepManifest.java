@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -129,10 +128,5 @@ public record SweepManifest(String definition, int runs, List<Invocation> invoca
             }
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** An instant as the manifest writes it. */
-    static String timestamp(Instant t) {
-        return t.toString();
     }
 }

@@ -17,6 +17,7 @@ import org.spectraledge.capture.ParameterGroup;
 import org.spectraledge.train.model.NamedParameter;
 import org.spectraledge.train.Objective;
 import org.spectraledge.train.TensorSplit;
+import org.spectraledge.stats.Correlation;
 
 /**
  * The loss landscape along the window's parameter-space directions v_j of one parameter group (framework §6), for a DJL

@@ -20,6 +20,8 @@ import org.spectraledge.platform.Engines;
 import org.spectraledge.train.model.NamedParameter;
 import org.spectraledge.train.Objective;
 import org.spectraledge.train.TensorSplit;
+import org.spectraledge.stats.Correlation;
+import org.spectraledge.stats.Ranks;
 
 /**
  * On least squares, L(w) = mean((Xw − y)²), everything is known in closed form: H = (2/N)XᵀX so h(v) = (2/N)‖Xv‖²,
@@ -100,7 +102,7 @@ class ModeProbeTest {
     void correlationsAgreeWithHandComputedValues() {
         assertEquals(1, Correlation.pearson(new double[] {1, 2, 3}, new double[] {2, 4, 6}), 1e-15);
         assertEquals(-1, Correlation.spearman(new double[] {1, 2, 3, 4}, new double[] {10, 5, 1, 0}), 1e-15);
-        assertArrayEquals(new double[] {1.5, 1.5, 3}, Correlation.ranks(new double[] {2, 2, 7}), 0);
+        assertArrayEquals(new double[] {1.5, 1.5, 3}, Ranks.midranks(new double[] {2, 2, 7}), 0);
         assertTrue(Double.isNaN(Correlation.pearson(new double[] {1, 1}, new double[] {1, 2})));
     }
 

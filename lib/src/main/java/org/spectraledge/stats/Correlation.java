@@ -1,8 +1,6 @@
-package org.spectraledge.theory;
+package org.spectraledge.stats;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /** Pearson and Spearman correlation of two samples. NaN when either sample is constant. */
 public final class Correlation {
@@ -25,20 +23,6 @@ public final class Correlation {
 
     /** Spearman's ρ: Pearson's r of the ranks, ties given their average rank. */
     public static double spearman(double[] x, double[] y) {
-        return pearson(ranks(x), ranks(y));
-    }
-
-    static double[] ranks(double[] v) {
-        Integer[] order = IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> v[i]));
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; ) {
-            int j = i;
-            while (j + 1 < v.length && v[order[j + 1]] == v[order[i]]) j++;
-            double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) r[order[k]] = rank;
-            i = j + 1;
-        }
-        return r;
+        return pearson(Ranks.midranks(x), Ranks.midranks(y));
     }
 }
