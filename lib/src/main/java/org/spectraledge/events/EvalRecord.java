@@ -1,5 +1,12 @@
 package org.spectraledge.events;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One evaluation of a training run: the columns of a run folder's {@code metrics.csv}
  * ({@code step, train_loss, train_acc, test_loss, test_acc}).
@@ -18,6 +25,30 @@ public record EvalRecord(long step, double trainLoss, double trainAcc, double te
         if (step < 0) throw new IllegalArgumentException("eval step must be ≥ 0, got " + step);
         checkAccuracy("train", trainAcc, step);
         checkAccuracy("test", testAcc, step);
+    }
+
+    /**
+     * The rows of a {@code metrics.csv} (header first, then one row per eval; blank lines skipped).
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException naming the file and line of a row that is not an eval
+     */
+    public static List<EvalRecord> readCsv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<EvalRecord> out = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) continue;
+            String[] f = line.split(",");
+            try {
+                out.add(new EvalRecord(Long.parseLong(f[0].strip()), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + " is not an eval row "
+                        + "(step,train_loss,train_acc,test_loss,test_acc): " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     private static void checkAccuracy(String which, double acc, long step) {

@@ -1,9 +1,7 @@
 package org.spectraledge.evidence;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -13,6 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.spectraledge.events.EvalLog;
 import org.spectraledge.events.EvalRecord;
 import org.spectraledge.events.GapSeries;
@@ -55,29 +59,24 @@ public final class SweepFolder {
 
     /** The run_id column of results.csv. */
     private static List<String> runIds(Path results) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+        try (Reader in = Files.newBufferedReader(results, StandardCharsets.UTF_8);
+             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                     .build().parse(in)) {
+            if (csv.getHeaderNames().isEmpty()) throw new IllegalArgumentException(results + " is empty; it needs a header with run_id");
+            if (!csv.getHeaderNames().contains("run_id")) {
+                throw new IllegalArgumentException(results + " has no run_id column (header: " + csv.getHeaderNames()
+                        + "); is this the results.csv of a sweep?");
+            }
+            List<String> ids = new ArrayList<>();
+            for (CSVRecord row : csv) {
+                String id = row.isSet("run_id") ? row.get("run_id") : "";
+                if (id.isBlank()) throw new IllegalArgumentException(results + " line " + csv.getCurrentLineNumber() + " has no run_id");
+                ids.add(id);
+            }
+            return ids;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + results + ": " + e.getMessage(), e);
         }
-        if (lines.isEmpty()) throw new IllegalArgumentException(results + " is empty; it needs a header with run_id");
-        List<String> header = splitCsv(lines.get(0));
-        int col = header.indexOf("run_id");
-        if (col < 0) {
-            throw new IllegalArgumentException(results + " has no run_id column (header: " + lines.get(0)
-                    + "); is this the results.csv of a sweep?");
-        }
-        List<String> ids = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
-            List<String> cells = splitCsv(lines.get(i));
-            if (col >= cells.size() || cells.get(col).isBlank()) {
-                throw new IllegalArgumentException(results + " line " + (i + 1) + " has no run_id");
-            }
-            ids.add(cells.get(col));
-        }
-        return ids;
     }
 
     private static SweepRun readRun(String id, Path folder, Optional<String> group) {
@@ -118,26 +117,11 @@ public final class SweepFolder {
     }
 
     private static List<EvalRecord> metrics(Path file, String id) {
-        List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return EvalRecord.readCsv(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("run " + id + " has no readable metrics.csv (" + e.getMessage() + ")", e);
         }
-        List<EvalRecord> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) continue;
-            String[] f = line.split(",");
-            try {
-                out.add(new EvalRecord(Long.parseLong(f[0].strip()), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4])));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + " is not an eval row "
-                        + "(step,train_loss,train_acc,test_loss,test_acc): " + e.getMessage(), e);
-            }
-        }
-        return out;
     }
 
     private static Path windowFile(Path folder, String id, Optional<String> group) {
@@ -194,34 +178,5 @@ public final class SweepFolder {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("run " + id + ": " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Splits one CSV line, honouring double quotes. */
-    static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -186,15 +186,7 @@ public final class RunFolder implements AutoCloseable {
     /** The eval rows of {@code metrics.csv}. */
     public List<EvalRecord> readMetrics() {
         try {
-            List<String> lines = Files.readAllLines(metrics(), StandardCharsets.UTF_8);
-            List<EvalRecord> out = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) continue;
-                String[] f = line.split(",");
-                out.add(new EvalRecord(Long.parseLong(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4])));
-            }
-            return out;
+            return EvalRecord.readCsv(metrics());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read " + metrics() + ": " + e.getMessage(), e);
         }
