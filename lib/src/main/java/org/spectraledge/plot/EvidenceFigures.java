@@ -1,9 +1,7 @@
 package org.spectraledge.plot;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.spectraledge.evidence.LeadTimes;
@@ -24,19 +22,19 @@ public final class EvidenceFigures {
      * One rate per arm (e.g. the grok rate with ω = 0 and ω = 1): a point at the estimate and a bar over its Wilson
      * interval; the legend gives k/n and the interval.
      *
-     * @param arms arm name → its rate, in display order
+     * @param arms the arms, in display order
      */
-    public static XYChart rates(String title, String yTitle, Map<String, WilsonInterval> arms) {
+    public static XYChart rates(String title, String yTitle, List<Arm> arms) {
         Plotting.requireNonEmpty(title, arms.size(), "no arm");
         XYChart chart = FigureStyle.xy(title, "arm", yTitle);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.5).setXAxisMax(arms.size() + 0.5);
         chart.getStyler().setXAxisTicksVisible(false);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         int i = 0;
-        for (Map.Entry<String, WilsonInterval> arm : arms.entrySet()) {
-            WilsonInterval w = arm.getValue();
+        for (Arm arm : arms) {
+            WilsonInterval w = arm.rate();
             double x = ++i;
-            String label = String.format(Locale.ROOT, "%s: %d/%d = %.2f [%.2f, %.2f]", arm.getKey(), w.k(), w.n(), w.estimate(),
+            String label = String.format(Locale.ROOT, "%s: %d/%d = %.2f [%.2f, %.2f]", arm.name(), w.k(), w.n(), w.estimate(),
                     w.lower(), w.upper());
             Plotting.vertical(chart, label, x, w.lower(), w.upper(), FigureStyle.color(i - 1), FigureStyle.solid())
                     .setShowInLegend(true);
@@ -92,10 +90,11 @@ public final class EvidenceFigures {
         return chart;
     }
 
-    /** Arms in the order given, for {@link #rates}: {@code arms("ω = 0", w0, "ω = 1", w1)}. */
-    public static Map<String, WilsonInterval> arms(Object... nameThenRate) {
-        Map<String, WilsonInterval> m = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < nameThenRate.length; i += 2) m.put((String) nameThenRate[i], (WilsonInterval) nameThenRate[i + 1]);
-        return m;
-    }
+    /**
+     * One arm of an experiment and its rate, for {@link #rates}.
+     *
+     * @param name e.g. {@code ω = 1}
+     * @param rate e.g. the share of its runs that grok
+     */
+    public record Arm(String name, WilsonInterval rate) {}
 }

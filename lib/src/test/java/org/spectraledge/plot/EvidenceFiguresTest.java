@@ -20,8 +20,8 @@ import org.spectraledge.stats.WilsonInterval;
 class EvidenceFiguresTest {
     @Test
     void ratesShowEachArmWithItsWilsonInterval() throws Exception {
-        XYChart chart = EvidenceFigures.rates("Grok rate", "rate", EvidenceFigures.arms(
-                "ω = 0", WilsonInterval.of(0, 8).value(), "ω = 1", WilsonInterval.of(8, 8).value()));
+        XYChart chart = EvidenceFigures.rates("Grok rate", "rate", List.of(
+                new EvidenceFigures.Arm("ω = 0", WilsonInterval.of(0, 8).value()), new EvidenceFigures.Arm("ω = 1", WilsonInterval.of(8, 8).value())));
         assertTrue(chart.getSeriesMap().containsKey("ω = 0: 0/8 = 0.00 [0.00, 0.32]"), chart.getSeriesMap().keySet().toString());
         assertTrue(chart.getSeriesMap().containsKey("ω = 1: 8/8 = 1.00 [0.68, 1.00]"), chart.getSeriesMap().keySet().toString());
         assertTrue(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG).length > 1000);
