@@ -97,6 +97,7 @@ class PrecursorEvaluatorTest {
             import numpy as np
             from scipy import stats
             d, H, s = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+            windows = sys.argv[4] if len(sys.argv) > 4 else 'windows.csv'
 
             def num(x):
                 return float(x) if x != '' else float('nan')
@@ -108,7 +109,7 @@ class PrecursorEvaluatorTest {
                 m = list(csv.DictReader(open(f + '/metrics.csv')))
                 mem = next((int(r['step']) for r in m if float(r['train_acc']) >= 0.99), None)
                 grok_m = next((int(r['step']) for r in m if float(r['test_acc']) >= 0.95), None)
-                w = list(csv.DictReader(open(f + '/windows.csv')))
+                w = list(csv.DictReader(open(f + '/' + windows)))
                 steps = np.array([int(r['step']) for r in w])
                 g = np.array([num(r['g23']) for r in w])
                 ratio = np.array([num(r['gap_ratio']) for r in w])
@@ -144,16 +145,19 @@ class PrecursorEvaluatorTest {
                 last = int(np.sum(keep)) - 1
                 start = int(np.sum(r['steps'] < r['mem'])) + s if r['mem'] is not None and r['mem'] <= c else 0
                 g = r['g'][start:last + 1]
+                if len(g) == 0:
+                    return None   # the search starts after the cutoff: not scored
                 return max(g) / g[-1], r['ratio'][last]
 
             cutoffs = [r['grok'] - H for r in runs if r['grok'] is not None]
             pos_g, pos_r, neg_g, neg_r = [], [], [], []
             for r in runs:
                 if r['grok'] is not None:
-                    a, b = scores(r, r['grok'] - H)
-                    pos_g.append(a); pos_r.append(b)
+                    sc = scores(r, r['grok'] - H)
+                    if sc is not None:
+                        pos_g.append(sc[0]); pos_r.append(sc[1])
                 else:
-                    sc = [scores(r, c) for c in cutoffs if r['steps'][-1] >= c]
+                    sc = [x for x in (scores(r, c) for c in cutoffs if r['steps'][-1] >= c) if x is not None]
                     neg_g.append(float(np.median([x[0] for x in sc])))
                     neg_r.append(float(np.median([x[1] for x in sc])))
 
@@ -163,6 +167,32 @@ class PrecursorEvaluatorTest {
             counts.update(leads=leads, auc_g23=auc(pos_g, neg_g), auc_ratio=auc(pos_r, neg_r), n_neg_scored=len(neg_g))
             print(json.dumps(counts))
             """;
+
+    /**
+     * The committed evidence of experiment E1 (real runs, every event from criterion (a)) read by the same independent
+     * Python code, at the experiment's stated settings: H = 1,000 steps, search from 3 windows after memorization,
+     * the attention group.
+     */
+    @Test
+    void theCommittedE1EvidenceGivesTheSameNumbersInPython() throws Exception {
+        Python.require("numpy", "scipy");
+        Path e1 = Path.of("..").toAbsolutePath().normalize().resolve("evidence").resolve("E1-weight-decay");
+        PrecursorEvaluation e = PrecursorEvaluator.evaluate(e1, PrecursorSettings.builder().setHorizon(1000).setSettleWindows(3)
+                .optGroup("attention").build());
+        JsonObject py = JsonParser.parseString(Python.check(ORACLE, List.of(e1.toString(), "1000", "3",
+                "windows-attention.csv")).strip()).getAsJsonObject();
+        AlarmTable a = e.alarms();
+        assertEquals(16, a.nPositive() + a.nNegative());
+        assertEquals(py.get("true").getAsInt(), a.trueAlarms());
+        assertEquals(py.get("early").getAsInt(), a.count(AlarmKind.EARLY_ALARM));
+        assertEquals(py.get("none").getAsInt(), a.count(AlarmKind.NO_EVENT));
+        assertEquals(py.get("negative_alarms").getAsInt(), a.negativeAlarms());
+        List<Long> pyLeads = new java.util.ArrayList<>();
+        py.getAsJsonArray("leads").forEach(x -> pyLeads.add(x.getAsLong()));
+        assertEquals(pyLeads, e.leadTimes().runs().stream().map(LeadTimes.Lead::steps).toList());
+        assertEquals(py.get("auc_g23").getAsDouble(), e.roc(CutoffScore.G23_DECLINE).roc().value().auc().value(), 1e-12);
+        assertEquals(py.get("auc_ratio").getAsDouble(), e.roc(CutoffScore.GAP_RATIO).roc().value().auc().value(), 1e-12);
+    }
 
     @Test
     void aConclusionThatFlipsWithTheSearchStartIsFlagged(@TempDir Path tmp) throws Exception {
