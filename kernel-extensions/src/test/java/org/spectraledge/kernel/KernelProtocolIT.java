@@ -238,7 +238,7 @@ class KernelProtocolIT {
     }
 
     @Test
-    void interruptStopsABusyLoopWithinTwoSeconds() throws Exception {
+    void interruptStopsABusyLoopWithinFourSeconds() throws Exception {
         JsonObject r = withKernel(String.join("\n",
                 "    kd.execute(kc, 'int before = 41;')",
                 "    msg_id = kc.execute('{ System.out.println(\"spinning\"); while (true) {} }')",
@@ -253,7 +253,7 @@ class KernelProtocolIT {
                 "    kd.emit({'intr': intr, 'reply': reply['content'], 'outputs': outputs, 'elapsed': elapsed, 'after': after})"));
         assertEquals("ok", r.getAsJsonObject("intr").get("status").getAsString());
         double elapsed = r.get("elapsed").getAsDouble();
-        assertTrue(elapsed < 2.0, "the cell ended " + elapsed + " s after the interrupt request");
+        assertTrue(elapsed < 4.0, "the cell ended " + elapsed + " s after the interrupt request");
         JsonObject reply = r.getAsJsonObject("reply");
         assertEquals("error", reply.get("status").getAsString());
         assertEquals("CellInterruptedException", reply.get("ename").getAsString());

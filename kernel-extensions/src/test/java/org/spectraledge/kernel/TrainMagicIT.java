@@ -18,7 +18,7 @@ import org.spectraledge.kernel.testing.JupyterClient;
 /**
  * {@code %train} in the packaged kernel through {@code jupyter_client}: a progress bar and a live figure that update
  * in place ({@code display_data}, then {@code update_display_data} with the same display id), the run as the cell's
- * result, and an interrupt that stops training cleanly within two seconds.
+ * result, and an interrupt that stops training cleanly within four seconds.
  */
 class TrainMagicIT {
 
@@ -122,7 +122,7 @@ class TrainMagicIT {
         assertTrue(Files.readString(done.resolve("summary.json")).contains("\"status\": \"completed\""));
 
         double elapsed = r.get("elapsed").getAsDouble();
-        assertTrue(elapsed < 2.0, "the cell ended " + elapsed + " s after the interrupt request");
+        assertTrue(elapsed < 4.0, "the cell ended " + elapsed + " s after the interrupt request");
         JsonObject reply = r.getAsJsonObject("reply");
         assertEquals("error", reply.get("status").getAsString(), reply.toString());
         assertEquals("CellInterruptedException", reply.get("ename").getAsString(), reply.toString());

@@ -22,8 +22,12 @@ import jdk.jshell.execution.DirectExecutionControl;
  */
 public final class CellExecutionControl extends DirectExecutionControl {
 
-    /** How long a cell gets to react to {@link Thread#interrupt()} before its thread is stopped. */
-    public static final long INTERRUPT_GRACE_MILLIS = 500;
+    /**
+     * How long a cell gets to react to {@link Thread#interrupt()} before its thread is stopped. Long
+     * enough for a training run to finish its step and write its checkpoint on a loaded machine:
+     * stopping it mid-write would leave a half-written file.
+     */
+    public static final long INTERRUPT_GRACE_MILLIS = 2_000;
 
     /** How long to wait for a stopped thread to unwind. */
     private static final long STOP_WAIT_MILLIS = 1_000;
@@ -173,7 +177,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
     /**
      * Stops the running snippet: {@link Thread#interrupt()}, wait {@link #INTERRUPT_GRACE_MILLIS},
      * then {@link Thread#stop()}. Snippets of the same cell that have not started yet will not start.
-     * Safe to call from any thread; returns within about 1.5 s.
+     * Safe to call from any thread; returns within about 3 s.
      */
     @SuppressWarnings({"deprecation", "removal"})
     public InterruptOutcome interrupt() throws InterruptedException {

@@ -165,7 +165,7 @@ class CellEvaluatorTest {
     }
 
     @Test
-    void interruptStopsABusyLoopWithinTwoSecondsAndTheNextCellRuns() throws Exception {
+    void interruptStopsABusyLoopWithinFourSecondsAndTheNextCellRuns() throws Exception {
         CompletableFuture<Throwable> cell = CompletableFuture.supplyAsync(() -> {
             try {
                 eval("while (true) { }");
@@ -180,9 +180,9 @@ class CellEvaluatorTest {
         }
         long t0 = System.nanoTime();
         assertEquals(CellExecutionControl.InterruptOutcome.STOPPED, evaluator.interrupt());
-        Throwable thrown = cell.get(2, TimeUnit.SECONDS);
+        Throwable thrown = cell.get(4, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertTrue(seconds < 2.0, "took " + seconds + " s");
+        assertTrue(seconds < 4.0, "took " + seconds + " s");
         UserCodeException e = (UserCodeException) thrown;
         assertEquals("CellInterruptedException", e.errorName());
         assertEquals(3, eval("1 + 2").value());
