@@ -8,6 +8,7 @@
  *   <li>{@code sweep}: many runs from a sweep file, one result row each, in this JVM or on Apache Spark.</li>
  *   <li>{@code plot}: XChart figures of windows, runs, simulations and evidence.</li>
  *   <li>{@code evidence}: judging a precursor over a sweep's runs (alarm tables, scores at a cutoff, ROC).</li>
+ *   <li>{@code intervention}: changing training to test a causal claim (the gap collapse of Gap Maximality).</li>
  *   <li>{@code run}: a run as a whole: its typed configuration, the {@code Experiment} it builds, its folder,
  *       checkpoints and resume; the ways of starting training (map in {@link org.spectraledge.run}).</li>
  *   <li>{@code theory}: simulators (signal flow, Dyson motion, spiked windows), gap-flow fits, mode probes.</li>

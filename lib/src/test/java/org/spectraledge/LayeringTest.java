@@ -37,6 +37,7 @@ class LayeringTest {
                 .layer("sweep").definedBy("org.spectraledge.sweep..")
                 .layer("plot").definedBy("org.spectraledge.plot..")
                 .layer("evidence").definedBy("org.spectraledge.evidence..")
+                .layer("intervention").definedBy("org.spectraledge.intervention..")
                 .layer("run").definedBy("org.spectraledge.run..")
                 .layer("theory").definedBy("org.spectraledge.theory..")
                 .layer("table").definedBy("org.spectraledge.table..")
@@ -50,14 +51,15 @@ class LayeringTest {
                 .whereLayer("sweep").mayNotBeAccessedByAnyLayer()
                 .whereLayer("plot").mayOnlyBeAccessedByLayers("sweep")
                 .whereLayer("evidence").mayOnlyBeAccessedByLayers("sweep", "plot")
-                .whereLayer("run").mayOnlyBeAccessedByLayers("sweep", "plot")
-                .whereLayer("theory").mayOnlyBeAccessedByLayers("sweep", "plot", "run")
-                .whereLayer("table").mayOnlyBeAccessedByLayers("sweep", "evidence", "plot", "run", "theory")
-                .whereLayer("capture").mayOnlyBeAccessedByLayers("sweep", "run", "theory", "plot")
-                .whereLayer("train").mayOnlyBeAccessedByLayers("sweep", "run", "theory", "capture", "plot")
+                .whereLayer("intervention").mayOnlyBeAccessedByLayers("sweep", "plot")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("sweep", "plot", "intervention")
+                .whereLayer("theory").mayOnlyBeAccessedByLayers("sweep", "plot", "run", "intervention")
+                .whereLayer("table").mayOnlyBeAccessedByLayers("sweep", "evidence", "plot", "run", "theory", "intervention")
+                .whereLayer("capture").mayOnlyBeAccessedByLayers("sweep", "run", "theory", "plot", "intervention")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("sweep", "run", "theory", "capture", "plot", "intervention")
                 .whereLayer("platform").mayOnlyBeAccessedByLayers("sweep", "run", "theory", "capture", "train")
-                .whereLayer("events").mayOnlyBeAccessedByLayers("sweep", "evidence", "plot", "run", "theory", "table",
-                        "capture", "train")
+                .whereLayer("events").mayOnlyBeAccessedByLayers("sweep", "evidence", "intervention", "plot", "run", "theory",
+                        "table", "capture", "train")
                 .withOptionalLayers(true)
                 .check(lib);
     }

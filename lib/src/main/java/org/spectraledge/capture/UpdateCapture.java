@@ -1,8 +1,11 @@
 package org.spectraledge.capture;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -283,6 +286,59 @@ public final class UpdateCapture implements TrainingListener, AutoCloseable {
             analyzers.put(e.getKey(), SpectralAnalyzer.resuming(config, selections.get(e.getKey()).size(), e.getValue().gram()));
             results.get(e.getKey()).clear();
         }
+    }
+
+    /**
+     * The capture as it is now, in memory: every group's window and how many results it has, to return to with
+     * {@link #reset} (a branch point: the same checkpoint trained two ways).
+     *
+     * @param windows the windows, as a checkpoint writes them
+     * @param results each group's number of results
+     */
+    public record Mark(byte[] windows, Map<String, Integer> results) {
+        public Mark {
+            windows = windows.clone();
+            results = Map.copyOf(results);
+        }
+
+        @Override public byte[] windows() { return windows.clone(); }
+    }
+
+    /** Marks the capture's state now (after {@link #drain()}). */
+    public Mark mark() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen writing to memory", e);
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        results.forEach((group, list) -> counts.put(group, list.size()));
+        return new Mark(bytes.toByteArray(), counts);
+    }
+
+    /**
+     * Returns to a {@link #mark()} of this capture: the windows as they were, and each group's results cut back to
+     * those it had then (the ones after belong to the branch being left).
+     */
+    public void reset(Mark mark) {
+        if (!mark.results().keySet().equals(results.keySet())) {
+            throw new IllegalArgumentException("the mark is of a capture of groups " + mark.results().keySet() + ", this one captures "
+                    + results.keySet());
+        }
+        List<List<WindowResult>> kept = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(mark.windows()))) {
+            drain();
+            for (Map.Entry<String, List<WindowResult>> e : results.entrySet()) {
+                List<WindowResult> r = e.getValue();
+                kept.add(new ArrayList<>(r.subList(0, Math.min(r.size(), mark.results().get(e.getKey())))));
+            }
+            load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a mark of this capture could not be read back", e);
+        }
+        int i = 0;
+        for (List<WindowResult> r : results.values()) r.addAll(kept.get(i++));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -62,16 +63,7 @@ public final class Checkpoint {
                 out.writeUTF(g);
                 out.writeInt(folder.loggedRows(folder.windows(g)));
             }
-            out.writeInt(parameters.size());
-            for (NamedParameter p : parameters) {
-                out.writeUTF(p.name());
-                byte[] encoded = p.parameter().getArray().encode();
-                out.writeInt(encoded.length);
-                out.write(encoded);
-            }
-            Map<String, String> nameOfId = parameters.stream()
-                    .collect(Collectors.toMap(p -> p.parameter().getId(), NamedParameter::name));
-            optimizer.saveState(out, nameOfId::get);
+            writeModel(out, parameters, optimizer);
             capture.save(out);
         }
         CRC32 crc = new CRC32();
@@ -121,31 +113,53 @@ public final class Checkpoint {
             Map<String, Integer> windowRows = new LinkedHashMap<>();
             int groups = in.readInt();
             for (int i = 0; i < groups; i++) windowRows.put(in.readUTF(), in.readInt());
-            int n = in.readInt();
-            if (n != parameters.size()) {
-                throw new CheckpointException(file, "it holds " + n + " parameters but the model has " + parameters.size());
-            }
-            Map<String, String> idOfName = new LinkedHashMap<>();
-            for (NamedParameter p : parameters) {
-                String name = in.readUTF();
-                if (!name.equals(p.name())) throw new CheckpointException(file, "parameter '" + name + "' where the model has '" + p.name() + "'");
-                byte[] encoded = new byte[in.readInt()];
-                in.readFully(encoded);
-                NDArray target = p.parameter().getArray();
-                try (NDManager scope = target.getManager().newSubManager()) {
-                    NDArray saved = NDArray.decode(scope, encoded);
-                    if (!saved.getShape().equals(target.getShape())) {
-                        throw new CheckpointException(file, "parameter '" + name + "' has shape " + saved.getShape()
-                                + " but the model's is " + target.getShape());
-                    }
-                    saved.copyTo(target);
-                }
-                idOfName.put(name, p.parameter().getId());
-            }
-            optimizer.loadState(in, idOfName::get);
+            readModel(in, parameters, optimizer, problem -> new CheckpointException(file, problem));
             capture.load(in);
             return new Restored(step, metricsRows, windowRows);
         }
+    }
+
+    /** Writes the weights (by stable name) and the optimizer state: the model part of a checkpoint or a branch point. */
+    static void writeModel(DataOutputStream out, List<NamedParameter> parameters, StatefulOptimizer optimizer) throws IOException {
+        out.writeInt(parameters.size());
+        for (NamedParameter p : parameters) {
+            out.writeUTF(p.name());
+            byte[] encoded = p.parameter().getArray().encode();
+            out.writeInt(encoded.length);
+            out.write(encoded);
+        }
+        Map<String, String> nameOfId = parameters.stream()
+                .collect(Collectors.toMap(p -> p.parameter().getId(), NamedParameter::name));
+        optimizer.saveState(out, nameOfId::get);
+    }
+
+    /**
+     * Reads what {@link #writeModel} wrote into the model's weights and the optimizer.
+     *
+     * @param problem turns a description of a mismatch into the exception to throw
+     */
+    static void readModel(DataInputStream in, List<NamedParameter> parameters, StatefulOptimizer optimizer,
+                          Function<String, IOException> problem) throws IOException {
+        int n = in.readInt();
+        if (n != parameters.size()) throw problem.apply("it holds " + n + " parameters but the model has " + parameters.size());
+        Map<String, String> idOfName = new LinkedHashMap<>();
+        for (NamedParameter p : parameters) {
+            String name = in.readUTF();
+            if (!name.equals(p.name())) throw problem.apply("parameter '" + name + "' where the model has '" + p.name() + "'");
+            byte[] encoded = new byte[in.readInt()];
+            in.readFully(encoded);
+            NDArray target = p.parameter().getArray();
+            try (NDManager scope = target.getManager().newSubManager()) {
+                NDArray saved = NDArray.decode(scope, encoded);
+                if (!saved.getShape().equals(target.getShape())) {
+                    throw problem.apply("parameter '" + name + "' has shape " + saved.getShape() + " but the model's is "
+                            + target.getShape());
+                }
+                saved.copyTo(target);
+            }
+            idOfName.put(name, p.parameter().getId());
+        }
+        optimizer.loadState(in, idOfName::get);
     }
 
     private static long stepOf(Path p) {

@@ -1,5 +1,11 @@
 package org.spectraledge.run;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.spectraledge.capture.UpdateCapture;
@@ -111,12 +117,24 @@ public final class TrainSession implements AutoCloseable {
      * @throws IllegalStateException if an earlier call diverged (the parameters hold no trustworthy state to continue)
      */
     public TrainingOutcome train(long steps, List<TrainingListener> extra) {
+        return train(steps, null, extra);
+    }
+
+    /**
+     * {@link #train(long, List)} with an intervention: a listener that rewrites each step's parameter update before the
+     * capture (and every other listener) sees it, such as the gap collapse of framework §6. The capture then windows
+     * the updates as modified.
+     *
+     * @param intervention runs first after every optimizer step and may write the parameters; {@code null} for none
+     */
+    public TrainingOutcome train(long steps, TrainingListener intervention, List<TrainingListener> extra) {
         if (steps < 1) throw new IllegalArgumentException("train at least 1 step, got " + steps);
         if (lastStatus == TrainingOutcome.Status.DIVERGED) {
             throw new IllegalStateException("this session diverged at step " + (step + 1) + "; open a new session "
                     + "(e.g. with a smaller learning rate, option lr)");
         }
         TrainingLoop loop = loopUntil(step + steps).withEarlierEvals(evals);
+        if (intervention != null) loop.addListener(intervention);
         loop.addListener(capture);
         extra.forEach(loop::addListener);
         this.extra = List.copyOf(extra);
@@ -174,6 +192,69 @@ public final class TrainSession implements AutoCloseable {
                 c.target(), c.seed());
         return new TrainingLoop(experiment.model(), experiment.parameters(), experiment.optimizer(), experiment.objective(),
                 train, test, settings);
+    }
+
+    /**
+     * A point this session can return to: its step, task, evaluations and phases, the weights, the optimizer state and
+     * the capture windows, held in memory. Training on from the same branch point twice sees the same minibatches
+     * (they are a function of seed and step), so two branches differ only by what was done to them.
+     */
+    public static final class BranchPoint {
+        private final TrainSession owner;
+        private final long step;
+        private final String task;
+        private final TensorSplit train;
+        private final TensorSplit test;
+        private final List<EvalRecord> evals;
+        private final List<Phase> phases;
+        private final byte[] model;
+        private final UpdateCapture.Mark capture;
+
+        private BranchPoint(TrainSession owner, byte[] model) {
+            this.owner = owner;
+            this.step = owner.step;
+            this.task = owner.task;
+            this.train = owner.train;
+            this.test = owner.test;
+            this.evals = List.copyOf(owner.evals);
+            this.phases = List.copyOf(owner.phases);
+            this.model = model;
+            this.capture = owner.capture.mark();
+        }
+
+        /** Optimizer steps taken at the branch point. */
+        public long step() { return step; }
+    }
+
+    /** Marks this session's state now, to {@link #restore} later (e.g. to train one checkpoint two ways). */
+    public BranchPoint mark() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            Checkpoint.writeModel(out, experiment.parameters(), experiment.optimizer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen writing to memory", e);
+        }
+        return new BranchPoint(this, bytes.toByteArray());
+    }
+
+    /** Returns to a {@link #mark()} of this session: everything trained since is undone. */
+    public void restore(BranchPoint point) {
+        if (point.owner != this) throw new IllegalArgumentException("the branch point belongs to another session");
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(point.model))) {
+            Checkpoint.readModel(in, experiment.parameters(), experiment.optimizer(), IOException::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a branch point of this session could not be read back", e);
+        }
+        capture.reset(point.capture);
+        step = point.step;
+        task = point.task;
+        train = point.train;
+        test = point.test;
+        evals.clear();
+        evals.addAll(point.evals);
+        phases.clear();
+        phases.addAll(point.phases);
+        lastStatus = TrainingOutcome.Status.COMPLETED;
     }
 
     /** Optimizer steps taken so far. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.spectraledge.capture.GroupWeights;
 import org.spectraledge.capture.ParameterGroup;
 import org.spectraledge.train.model.NamedParameter;
 import org.spectraledge.train.Objective;
@@ -30,6 +31,7 @@ public final class ModeProbe {
     private final List<NamedParameter> group;
     private final int size;
     private final Objective objective;
+    private final GroupWeights weights;
 
     /**
      * @param model      the model
@@ -43,6 +45,7 @@ public final class ModeProbe {
         this.group = selection.names().stream().map(byName::get).toList();
         this.size = selection.size();
         this.objective = objective;
+        this.weights = new GroupWeights(parameters, selection);
     }
 
     /** L(θ) on {@code data}, without gradient recording. */
@@ -116,16 +119,7 @@ public final class ModeProbe {
 
     /** The group's current weights θ, length P. */
     public double[] weights() {
-        double[] theta = new double[size];
-        int offset = 0;
-        for (NamedParameter p : group) {
-            try (NDArray wide = p.parameter().getArray().toType(DataType.FLOAT64, true)) {
-                double[] values = wide.toDoubleArray();
-                System.arraycopy(values, 0, theta, offset, values.length);
-                offset += values.length;
-            }
-        }
-        return theta;
+        return weights.read();
     }
 
     /**

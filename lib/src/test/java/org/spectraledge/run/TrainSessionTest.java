@@ -50,6 +50,37 @@ class TrainSessionTest {
     }
 
     @Test
+    void aBranchPointReturnsTheSessionToWhereItWasSoBothBranchesTrainAlike() {
+        try (TrainSession s = TrainSession.open(SMALL)) {
+            s.train(20);
+            TrainSession.BranchPoint point = s.mark();
+            s.train(20);
+            List<WindowResult> first = s.windows("all");
+            List<EvalRecord> firstEvals = s.evals();
+            EvalRecord firstEnd = s.evaluate();
+
+            s.restore(point);
+            assertEquals(20, s.step());
+            assertEquals(first.subList(0, s.windows("all").size()), s.windows("all"), "the windows up to the branch point stay");
+            assertEquals(List.of(10L, 20L), s.evals().stream().map(EvalRecord::step).toList());
+            assertEquals(List.of(new TrainSession.Phase("add", 0, 20)), s.phases());
+
+            s.train(20);
+            List<WindowResult> second = s.windows("all");
+            assertEquals(first.size(), second.size());
+            for (int i = 0; i < first.size(); i++) {
+                assertArrayEquals(first.get(i).spectrum().lambda(), second.get(i).spectrum().lambda(), 0, "window " + i);
+            }
+            assertEquals(firstEvals, s.evals(), "weights, optimizer state and minibatches are those of the first branch");
+            assertEquals(firstEnd, s.evaluate());
+        }
+        try (TrainSession a = TrainSession.open(SMALL); TrainSession b = TrainSession.open(SMALL)) {
+            TrainSession.BranchPoint point = a.mark();
+            assertThrows(IllegalArgumentException.class, () -> b.restore(point));
+        }
+    }
+
+    @Test
     void switchingTheTaskKeepsTheInputsAndTheWindowAndChangesTheLabels() {
         ModularDataset sub = ModularArithmetic.builder().setOp(ModularOp.SUB).setP(11).optSeed(0).build();
         try (TrainSession s = TrainSession.open(SMALL)) {
