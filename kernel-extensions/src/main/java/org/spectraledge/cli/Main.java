@@ -53,6 +53,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new CommandLine(new AnalyzeCommand(io)))
                 .addSubcommand(TrainCommand.commandLine(io))
                 .addSubcommand(new CommandLine(new SweepCommand(io)))
+                .addSubcommand(CollapseCommand.commandLine(io))
                 .addSubcommand(new CommandLine(new EvidenceCommand(io)).addSubcommand(new CommandLine(new EvidenceCommand.Pack(io))))
                 .addSubcommand(new CommandLine(new RunnerCommands.Run(io)))
                 .addSubcommand(new CommandLine(new RunnerCommands.Script(io)))

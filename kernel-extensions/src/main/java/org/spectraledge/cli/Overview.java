@@ -11,7 +11,7 @@ final class Overview {
     private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put("Research", List.of("demo", "train", "sweep", "evidence", "analyze"));
+        GROUPS.put("Research", List.of("demo", "train", "sweep", "evidence", "collapse", "analyze"));
         GROUPS.put("Notebooks without Jupyter", List.of("run", "script"));
         GROUPS.put("Jupyter", List.of("install-kernel", "kernel"));
         GROUPS.put("Shell", List.of("generate-completion", "help"));

@@ -38,6 +38,17 @@ public final class TrainOptionSpecs {
                 .description("the run folder: metrics.csv, windows.csv, summary.json, checkpoints/").build());
         spec.addOption(OptionSpec.builder(RESUME).arity("0")
                 .description("continue the run in the --out folder from its newest checkpoint, with its configuration").build());
+        return addTrainingOptions(spec);
+    }
+
+    /**
+     * Adds every training option of the table, in its sections, to {@code spec} (for commands that train but have no
+     * run folder of their own).
+     *
+     * @param spec the command; Modified
+     * @return {@code spec}
+     */
+    public static CommandSpec addTrainingOptions(CommandSpec spec) {
         for (TrainOption.Section section : TrainOption.Section.values()) {
             ArgGroupSpec.Builder group = ArgGroupSpec.builder().heading("%n" + section.heading() + ":%n").exclusive(false).multiplicity("0..1");
             for (TrainOption option : TrainOption.values()) {
@@ -71,17 +82,23 @@ public final class TrainOptionSpecs {
         };
     }
 
+    /** The training options given in a parse of a command built with {@link #addTrainingOptions}, by name, as given. */
+    public static Map<String, List<String>> trainingOptions(ParseResult parsed) {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (TrainOption option : TrainOption.values()) {
+            OptionSpec matched = parsed.matchedOption("--" + option.cliName());
+            if (matched != null) options.put(option.cliName(), new ArrayList<>(matched.originalStringValues()));
+        }
+        return options;
+    }
+
     /**
      * The training arguments of a parse of a command built with {@link #addTo}.
      *
      * @throws UsageException if {@code --resume} comes with training options
      */
     public static TrainArguments arguments(ParseResult parsed) {
-        Map<String, List<String>> options = new LinkedHashMap<>();
-        for (TrainOption option : TrainOption.values()) {
-            OptionSpec matched = parsed.matchedOption("--" + option.cliName());
-            if (matched != null) options.put(option.cliName(), new ArrayList<>(matched.originalStringValues()));
-        }
+        Map<String, List<String>> options = trainingOptions(parsed);
         OptionSpec out = parsed.matchedOption(OUT);
         boolean resume = parsed.hasMatchedOption(RESUME);
         if (resume && !options.isEmpty()) {
