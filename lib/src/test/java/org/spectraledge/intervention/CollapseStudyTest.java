@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spectraledge.events.EvalRecord;
 import org.spectraledge.run.TrainConfig;
 import org.spectraledge.run.TrainSession;
 import org.spectraledge.stats.Bootstrap;
@@ -88,7 +87,7 @@ class CollapseStudyTest {
         // three trials, k* = 1; effects (Δ_1, Δ_2, Δ_3) = (0.5, 0.1, 0.2), (0.4, 0.3, 0.0), (0.1, 0.3, 0.2)
         double[][] effects = {{0.5, 0.1, 0.2}, {0.4, 0.3, 0.0}, {0.1, 0.3, 0.2}};
         List<CollapseTrial> trials = new ArrayList<>();
-        for (int t = 0; t < 3; t++) trials.add(trial(t, 1, effects[t]));
+        for (int t = 0; t < 3; t++) trials.add(CollapseTrials.withEffects(t, 1, effects[t]));
         CollapseSummary s = CollapseSummary.of(trials, CollapseTrial.Horizon.AFTER_COLLAPSE, Bootstrap.withSeed(3));
         assertEquals(0.4, s.positions().get(0).median().value().estimate(), 1e-12);
         assertEquals(0.3, s.positions().get(1).median().value().estimate(), 1e-12);
@@ -102,17 +101,5 @@ class CollapseStudyTest {
         assertEquals(-0.2, s.margin().value().lower(), 1e-12);
         assertTrue(!s.predictionHolds() && s.verdict().startsWith("Gap Maximality is not confirmed"), s.verdict());
         assertEquals(3, s.table().rowCount());
-    }
-
-    private static CollapseTrial trial(long seed, int kStar, double[] effects) {
-        EvalRecord base = new EvalRecord(100, 0.1, 1, 1.0, 0.5);
-        CollapseBranch control = new CollapseBranch(0, 0, base, base, new double[] {2, 1.5, 1.2}, kStar, -1, 1);
-        List<CollapseBranch> branches = new ArrayList<>();
-        for (int j = 1; j <= effects.length; j++) {
-            EvalRecord e = new EvalRecord(100, 0.1, 1, 1.0 + effects[j - 1], 0.5);
-            branches.add(new CollapseBranch(j, 0.5, e, e, new double[] {1, 1, 1}, kStar, -1, 1));
-        }
-        return new CollapseTrial(seed, 50, new double[] {4, 2, 1.5, 1}, new double[] {2, 1.33, 1.5},
-                org.spectraledge.spectral.GapRule.PLAIN, kStar, base, 10, 0, control, branches);
     }
 }
