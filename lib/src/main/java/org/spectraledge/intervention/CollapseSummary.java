@@ -40,8 +40,9 @@ public record CollapseSummary(CollapseTrial.Horizon horizon, int trials, List<Po
      * @param atKStar  of those, trials whose k* was j
      * @param hurt     trials where Δ_j > 0 (the collapse raised the validation loss)
      * @param median   the median of Δ_j, with its bootstrap interval (not computable for n < 2)
+     * @param removed  the median share of the window's energy the collapse removed ({@link CollapseTrial#removedShare})
      */
-    public record PositionEffect(int j, int n, int atKStar, int hurt, Estimate<BootstrapInterval> median) {}
+    public record PositionEffect(int j, int n, int atKStar, int hurt, Estimate<BootstrapInterval> median, double removed) {}
 
     public CollapseSummary {
         positions = List.copyOf(positions);
@@ -58,7 +59,8 @@ public record CollapseSummary(CollapseTrial.Horizon horizon, int trials, List<Po
             double[] effects = with.stream().mapToDouble(t -> t.effect(j, horizon)).toArray();
             int hurt = (int) Arrays.stream(effects).filter(d -> d > 0).count();
             int atKStar = (int) with.stream().filter(t -> t.kStar() == j).count();
-            rows.add(new PositionEffect(j, with.size(), atKStar, hurt, bootstrap.median(effects)));
+            double removed = Bootstrap.medianOf(with.stream().mapToDouble(t -> t.removedShare(j)).toArray());
+            rows.add(new PositionEffect(j, with.size(), atKStar, hurt, bootstrap.median(effects), removed));
         }
         List<Double> margins = new ArrayList<>();
         int largest = 0;
@@ -88,10 +90,14 @@ public record CollapseSummary(CollapseTrial.Horizon horizon, int trials, List<Po
         return (predictionHolds() ? "Gap Maximality holds at " : "Gap Maximality is not confirmed at ") + label(horizon) + ": " + m + "; " + l + ".";
     }
 
-    /** One row per position: j, n, how often it was k*, how often its collapse hurt, the median Δ_j and its interval. */
+    /**
+     * One row per position: j, n, how often it was k*, the share of the window's energy removed, how often the collapse
+     * hurt, the median Δ_j and its interval.
+     */
     public Table table() {
         Table t = Table.create("gap collapse, Δ validation loss " + label(horizon) + " (" + trials + " trials)");
         IntColumn j = IntColumn.create("j"), n = IntColumn.create("n"), kStar = IntColumn.create("k* = j"), hurt = IntColumn.create("Δ > 0");
+        DoubleColumn removed = DoubleColumn.create("energy removed");
         DoubleColumn median = DoubleColumn.create("median Δ"), lower = DoubleColumn.create("low"), upper = DoubleColumn.create("high");
         StringColumn note = StringColumn.create("note");
         for (PositionEffect r : positions) {
@@ -99,6 +105,7 @@ public record CollapseSummary(CollapseTrial.Horizon horizon, int trials, List<Po
             n.append(r.n());
             kStar.append(r.atKStar());
             hurt.append(r.hurt());
+            removed.append(r.removed());
             if (r.median().isComputed()) {
                 BootstrapInterval i = r.median().value();
                 median.append(i.estimate());
@@ -112,7 +119,7 @@ public record CollapseSummary(CollapseTrial.Horizon horizon, int trials, List<Po
                 note.append(r.median().describe(x -> ""));
             }
         }
-        return t.addColumns(j, n, kStar, hurt, median, lower, upper, note);
+        return t.addColumns(j, n, kStar, removed, hurt, median, lower, upper, note);
     }
 
     @Override

@@ -57,6 +57,21 @@ public record CollapseTrial(long seed, long origin, double[] sigma, double[] rat
         return collapsed.stream().map(CollapseBranch::position).toList();
     }
 
+    /**
+     * The share of the window's energy Σσ² at t₀ that collapsing j removes, had the window's updates been collapsed:
+     * (1 − ρ²)·Σ_{i≤j} σ_i² / Σ_i σ_i² with ρ = σ_{j+1}/σ_j. Larger for small j: a comparison of effects across positions
+     * should be read beside it, since removing more of the update may hurt more whatever the position.
+     */
+    public double removedShare(int j) {
+        if (j < 1 || j >= sigma.length) throw new IllegalArgumentException("position " + j + " is not in 1.." + (sigma.length - 1));
+        double rho = sigma[j] / sigma[j - 1], block = 0, total = 0;
+        for (int i = 0; i < sigma.length; i++) {
+            total += sigma[i] * sigma[i];
+            if (i < j) block += sigma[i] * sigma[i];
+        }
+        return total == 0 ? 0 : (1 - rho * rho) * block / total;
+    }
+
     /** The effect of collapsing j: validation loss of its branch minus the control's, at the horizon. */
     public double effect(int j, Horizon horizon) {
         return horizon.of(branch(j)).testLoss() - horizon.of(control).testLoss();

@@ -101,5 +101,8 @@ class CollapseStudyTest {
         assertEquals(-0.2, s.margin().value().lower(), 1e-12);
         assertTrue(!s.predictionHolds() && s.verdict().startsWith("Gap Maximality is not confirmed"), s.verdict());
         assertEquals(3, s.table().rowCount());
+        // σ = (4, 2, 1.5, 1), Σσ² = 23.25: j = 1 removes (1 − 1/4)·16 = 12, j = 2 (1 − 0.5625)·20 = 8.75
+        assertEquals(12 / 23.25, s.positions().get(0).removed(), 1e-12);
+        assertEquals(8.75 / 23.25, s.positions().get(1).removed(), 1e-12);
     }
 }
