@@ -3,9 +3,15 @@ package org.spectraledge.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +31,7 @@ import org.spectraledge.options.UsageException;
 import org.spectraledge.run.TrainConfig;
 import org.spectraledge.spectral.GapRule;
 import org.spectraledge.stats.Bootstrap;
+import org.spectraledge.sweep.SweepManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,20 +41,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code spectral-edge collapse}: the gap collapse intervention of framework §6 over seeds, branch points t₀ and
- * positions j, written as one CSV row per branch, then the Gap Maximality summary. Rerun with the same {@code --out}, it
- * keeps the trials already in the file and runs only the missing ones.
+ * positions j, written as one CSV row per branch into a folder with a manifest (as a sweep's), then the Gap Maximality
+ * summary. Rerun with the same {@code --out} and the same protocol, it keeps the trials already there and runs only the
+ * missing ones (more seeds or branch points may be added).
  */
 @Command(name = "collapse",
-        customSynopsis = "spectral-edge collapse [TRAINING OPTIONS] --origins T0,... [--seeds S,...] [--positions J,...] --out FILE",
+        customSynopsis = "spectral-edge collapse [TRAINING OPTIONS] --origins T0,... [--seeds S,...] [--positions J,...] --out DIR",
         description = {"collapse the gap at each position j from branch points t0 of a run, beside the paired unmodified control",
                 "",
                 "From each t0 (a capture step on the plateau) the run is trained K steps with every update's dominant block"
                         + " v_1..v_j shrunk by sigma_{j+1}/sigma_j (so r_j = 1 in the windows that follow), then L steps unmodified;"
-                        + " the control trains the same steps from the same weights and minibatches. Writes FILE (one row per"
-                        + " branch) and prints, per j, the median change of validation loss with its bootstrap interval, and"
+                        + " the control trains the same steps from the same weights and minibatches. Writes DIR/collapse.csv (one"
+                        + " row per branch) and DIR/manifest.json (command, commit, wall time, machine), and prints, per j, the median change of validation loss with its bootstrap interval, and"
                         + " whether k*'s collapse hurts more than any other position's."},
         footer = {"", "example: spectral-edge collapse --task add --p 97 --model transformer --lr 1e-3 --wd 1 --batch 512 \\",
-                "           --stride 100 --window 10 --group attention --origins 800,1200 --seeds 1,2,3 --continue 500 --out collapse.csv"})
+                "           --stride 100 --window 10 --group attention --origins 800,1200 --seeds 1,2,3 --continue 500 --out collapse-runs"})
 final class CollapseCommand implements Callable<Integer> {
 
     @Mixin private HelpOption help;
@@ -75,8 +83,11 @@ final class CollapseCommand implements Callable<Integer> {
     @Option(names = "--rule", paramLabel = "RULE", description = "the gap rule naming k*: plain, weighted or floored (default: plain)")
     private String rule = "plain";
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "the CSV of trials (required); an existing one is continued")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "the study folder (required); an existing one is continued")
     private Path out;
+
+    /** The trials' file in the study folder. */
+    static final String TRIALS = "collapse.csv";
 
     private CollapseCommand(Main.Streams io) {
         this.io = io;
@@ -92,7 +103,7 @@ final class CollapseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (origins.isEmpty()) throw new UsageException("--origins T0,... is required (branch points on the plateau, e.g. --origins 800,1200)");
-        if (out == null) throw new UsageException("--out FILE is required (the CSV of trials)");
+        if (out == null) throw new UsageException("--out DIR is required (the study folder)");
         TrainConfig base = new TrainArguments(TrainOptionSpecs.trainingOptions(spec.commandLine().getParseResult()),
                 Optional.empty(), false).config();
         GapCollapse protocol;
@@ -102,64 +113,111 @@ final class CollapseCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        List<CollapseTrial> trials = new ArrayList<>(existing(protocol, base));
+        try {
+            CollapseStudy.validate(base, protocol, origins);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<Long> runSeeds = seeds.isEmpty() ? List.of(base.seed()) : seeds;
+        String definition = definition(base, protocol);
+        SweepManifest manifest = manifest(definition, runSeeds.size() * origins.size());
+        List<CollapseTrial> trials = new ArrayList<>(existing());
+        Instant started = Instant.now();
+        String command = "spectral-edge " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        SweepManifest.Machine machine = SweepManifest.Machine.current();
+        manifest.with(new SweepManifest.Invocation(command, Provenance.commit(), started.toString(), "", 0, "this process", 0, machine))
+                .write(out);
+        int before = trials.size();
         PrintStream err = io.err();
-        for (long seed : seeds.isEmpty() ? List.of(base.seed()) : seeds) {
-            Set<Long> done = trials.stream().filter(t -> t.seed() == seed).map(CollapseTrial::origin).collect(Collectors.toSet());
-            List<Long> todo = origins.stream().filter(t -> !done.contains(t)).toList();
-            if (todo.isEmpty()) continue;
-            TrainConfig config = base.toBuilder().optSeed(seed).build();
-            try {
-                CollapseStudy.run(config, protocol, todo, new CollapseListener() {
-                    @Override public void branchFinished(long origin, CollapseBranch b) {
-                        err.printf(Locale.ROOT, "seed %d, t0 %d, %s: val loss %.4f at t0+K (r_j after: %s), %.1f s%n", seed, origin,
-                                b.isControl() ? "control" : "j = " + b.position(), b.afterSteps().testLoss(),
-                                b.isControl() ? "-" : String.format(Locale.ROOT, "%.3f", b.ratio(b.position())), b.seconds());
-                    }
+        try {
+            for (long seed : runSeeds) {
+                Set<Long> done = trials.stream().filter(t -> t.seed() == seed).map(CollapseTrial::origin).collect(Collectors.toSet());
+                List<Long> todo = origins.stream().filter(t -> !done.contains(t)).toList();
+                if (todo.isEmpty()) continue;
+                TrainConfig config = base.toBuilder().optSeed(seed).build();
+                try {
+                    CollapseStudy.run(config, protocol, todo, new CollapseListener() {
+                        @Override public void branchFinished(long origin, CollapseBranch b) {
+                            err.printf(Locale.ROOT, "seed %d, t0 %d, %s: val loss %.4f at t0+K (r_j after: %s), %.1f s%n", seed, origin,
+                                    b.isControl() ? "control" : "j = " + b.position(), b.afterSteps().testLoss(),
+                                    b.isControl() ? "-" : String.format(Locale.ROOT, "%.3f", b.ratio(b.position())), b.seconds());
+                        }
 
-                    @Override public void trialFinished(CollapseTrial trial) {
-                        trials.add(trial);
-                        write(trials);
-                    }
-                });
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
+                        @Override public void trialFinished(CollapseTrial trial) {
+                            trials.add(trial);
+                            write(trials);
+                        }
+                    });
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
             }
+        } finally {
+            Instant finished = Instant.now();
+            manifest.with(new SweepManifest.Invocation(command, Provenance.commit(), started.toString(), finished.toString(),
+                    Duration.between(started, finished).toMillis() / 1000.0, "this process", trials.size() - before, machine)).write(out);
         }
         Bootstrap bootstrap = Bootstrap.withSeed(1);
         io.out().println(CollapseSummary.of(trials, CollapseTrial.Horizon.AFTER_COLLAPSE, bootstrap));
         if (protocol.continued() > 0) io.out().println(CollapseSummary.of(trials, CollapseTrial.Horizon.AFTER_CONTINUATION, bootstrap));
-        io.out().println("wrote " + trials.size() + " trials to " + out);
+        io.out().println("wrote " + trials.size() + " trials to " + out.resolve(TRIALS));
         return 0;
     }
 
-    /** The trials already in {@code --out}, refused if they were run with another K or L. */
-    private List<CollapseTrial> existing(GapCollapse protocol, TrainConfig config) throws IOException {
-        if (!Files.exists(out)) {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) throw new UsageException("the folder of --out does not exist: " + parent);
-            return List.of();
-        }
-        List<CollapseTrial> kept;
+    /**
+     * What makes two studies the same experiment: the training configuration (seed aside) and the protocol. Seeds and
+     * branch points may be added to a folder; anything else needs a new one.
+     */
+    static String definition(TrainConfig config, GapCollapse protocol) {
+        String text = config.toBuilder().optSeed(0).build() + "\n" + protocol;
         try {
-            kept = CollapseFile.read(out);
-        } catch (IOException | RuntimeException e) {
-            throw new UsageException(out + " exists and is not a collapse trial file (" + e.getMessage() + "); choose another --out");
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
-        long k = protocol.stepsFor(config.window(), config.stride() > 0 ? config.stride() : 1);
-        for (CollapseTrial t : kept) {
-            if ((protocol.steps() > 0 && t.steps() != k) || t.continued() != protocol.continued()) {
-                throw new UsageException(out + " holds trials with K = " + t.steps() + ", L = " + t.continued()
-                        + "; this study asks for other values. Choose another --out, or the same --collapse-steps and --continue");
+    }
+
+    /** The folder's manifest, or a new one; refuses a folder that is not a study folder or holds another study. */
+    private SweepManifest manifest(String definition, int trials) {
+        if (Files.exists(out) && !Files.isDirectory(out)) throw new UsageException(out + " is a file; --out names a folder");
+        boolean ours = Files.isRegularFile(out.resolve(SweepManifest.FILE)) && Files.isRegularFile(out.resolve(TRIALS));
+        if (!ours && Files.isDirectory(out)) {
+            try (var entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new UsageException(out + " is not empty and is not a collapse study folder (no " + TRIALS + " and "
+                            + SweepManifest.FILE + "); choose another --out");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + out + ": " + e.getMessage(), e);
             }
         }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UsageException("cannot create the study folder " + out + ": " + e);
+        }
+        Optional<SweepManifest> existing = ours ? SweepManifest.read(out) : Optional.empty();
+        if (existing.isPresent() && !existing.get().definition().equals(definition)) {
+            throw new UsageException(out + " holds a study with another configuration or protocol (" + SweepManifest.FILE + " says "
+                    + existing.get().definition().substring(0, 12) + "…, this one is " + definition.substring(0, 12)
+                    + "…). Choose another --out, or the same options as before");
+        }
+        return existing.map(m -> new SweepManifest(m.definition(), Math.max(m.runs(), trials), m.invocations()))
+                .orElse(new SweepManifest(definition, trials, List.of()));
+    }
+
+    /** The trials already in the folder. */
+    private List<CollapseTrial> existing() throws IOException {
+        Path file = out.resolve(TRIALS);
+        if (!Files.exists(file)) return List.of();
+        List<CollapseTrial> kept = CollapseFile.read(file);
         io.err().println("continuing " + out + ": " + kept.size() + " trials kept");
         return kept;
     }
 
     private void write(List<CollapseTrial> trials) {
         try {
-            CollapseFile.write(out, trials);
+            CollapseFile.write(out.resolve(TRIALS), trials);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }

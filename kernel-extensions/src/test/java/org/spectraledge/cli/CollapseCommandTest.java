@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectraledge.intervention.CollapseFile;
 import org.spectraledge.intervention.CollapseTrial;
+import org.spectraledge.sweep.SweepManifest;
 
 /**
  * {@code spectral-edge collapse}: refuses bad arguments by name, writes one row per branch, prints the Gap Maximality
@@ -23,40 +24,48 @@ class CollapseCommandTest {
 
     @Test
     void badArgumentsAreUsageErrorsNamingTheArgument() throws Exception {
-        String out = dir.resolve("c.csv").toString();
+        String out = dir.resolve("c").toString();
         CliOutcome.run(args("--out", out)).assertUsage("collapse", "--origins T0,... is required");
-        CliOutcome.run(args("--origins", "20")).assertUsage("collapse", "--out FILE is required");
+        CliOutcome.run(args("--origins", "20")).assertUsage("collapse", "--out DIR is required");
         CliOutcome.run(args("--origins", "21", "--out", out)).assertUsage("collapse", "multiple of the stride 2");
         CliOutcome.run(args("--origins", "20", "--positions", "4", "--out", out)).assertUsage("collapse", "use 1..3");
         CliOutcome.run(args("--origins", "20", "--rule", "best", "--out", out)).assertUsage("collapse", "unknown gap rule 'best'");
-        Path notOurs = dir.resolve("notes.csv");
-        Files.writeString(notOurs, "a,b\n1,2\n");
+        Path notOurs = dir.resolve("mine");
+        Files.createDirectories(notOurs);
+        Files.writeString(notOurs.resolve("notes.csv"), "a,b\n1,2\n");
         CliOutcome.run(args("--origins", "20", "--out", notOurs.toString()))
-                .assertUsage("collapse", "is not a collapse trial file");
-        assertEquals("a,b\n1,2\n", Files.readString(notOurs), "a file that is not ours is left as it was");
-        assertTrue(Files.notExists(dir.resolve("c.csv")), "a refused command writes nothing");
+                .assertUsage("collapse", "is not empty and is not a collapse study folder");
+        try (var left = Files.list(notOurs)) {
+            assertEquals(List.of(notOurs.resolve("notes.csv")), left.toList(), "a folder that is not ours is left as it was");
+        }
+        assertTrue(Files.notExists(dir.resolve("c")), "a refused command writes nothing");
     }
 
     @Test
     void aStudyWritesEveryBranchAndContinuesWhereItStopped() throws Exception {
-        Path out = dir.resolve("collapse.csv");
+        Path out = dir.resolve("study");
         CliOutcome first = CliOutcome.run(args("--origins", "20", "--seeds", "1", "--positions", "1,2", "--continue", "4",
                 "--out", out.toString()));
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("Gap Maximality"), first.out());
         assertTrue(first.out().contains("t₀ + K + L"), "the summary at both horizons: " + first.out());
-        assertEquals(1 + 3, Files.readAllLines(out).size(), "a header, the control and two collapsed branches");
+        assertEquals(1 + 3, Files.readAllLines(out.resolve("collapse.csv")).size(), "a header, the control and two collapsed branches");
+        SweepManifest manifest = SweepManifest.read(out).orElseThrow();
+        assertEquals(1, manifest.invocations().size());
+        assertTrue(manifest.invocations().get(0).command().contains("--origins 20"), manifest.toString());
+        assertTrue(!manifest.invocations().get(0).finished().isEmpty() && manifest.invocations().get(0).trained() == 1, manifest.toString());
 
         CliOutcome second = CliOutcome.run(args("--origins", "20", "--seeds", "1,2", "--positions", "1,2", "--continue", "4",
                 "--out", out.toString()));
         assertEquals(0, second.code(), second.err());
         assertTrue(second.err().contains("1 trials kept"), second.err());
         assertTrue(!second.err().contains("seed 1, t0 20"), "seed 1 is not trained again: " + second.err());
-        List<CollapseTrial> trials = CollapseFile.read(out);
+        List<CollapseTrial> trials = CollapseFile.read(out.resolve("collapse.csv"));
+        assertEquals(2, SweepManifest.read(out).orElseThrow().invocations().size(), "each invocation is recorded");
         assertEquals(List.of(1L, 2L), trials.stream().map(CollapseTrial::seed).toList());
 
         CliOutcome.run(args("--origins", "20", "--continue", "8", "--out", out.toString()))
-                .assertUsage("collapse", "holds trials with K = 8, L = 4");
+                .assertUsage("collapse", "holds a study with another configuration or protocol");
     }
 
     private static String[] args(String... more) {

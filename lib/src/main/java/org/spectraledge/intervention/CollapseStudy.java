@@ -39,6 +39,7 @@ public final class CollapseStudy {
      * @return one trial per branch point, in order
      */
     public static List<CollapseTrial> run(TrainConfig config, GapCollapse collapse, List<Long> origins, CollapseListener listener) {
+        validate(config, collapse, origins);
         TrainConfig noEarlyStop = config.toBuilder().optTarget(0).build();
         List<CollapseTrial> trials = new ArrayList<>();
         try (TrainSession session = TrainSession.open(noEarlyStop)) {
@@ -103,6 +104,18 @@ public final class CollapseStudy {
         List<WindowResult> windows = session.windows(group);
         if (windows.isEmpty()) throw new IllegalStateException("group '" + group + "' has no window yet");
         return windows.get(windows.size() - 1);
+    }
+
+    /**
+     * Checks a study before any training: the positions exist in a window of W, and each branch point is a capture step
+     * with a full window behind it, in ascending order (with stride 0, which depends on the model's size, the branch
+     * points are checked once the model is built).
+     *
+     * @throws IllegalArgumentException naming the bad value and the fix
+     */
+    public static void validate(TrainConfig config, GapCollapse collapse, List<Long> origins) {
+        collapse.positionsFor(config.window());
+        checkOrigins(origins, config.window(), Math.max(1, config.stride()));
     }
 
     private static void checkOrigins(List<Long> origins, int window, int stride) {
