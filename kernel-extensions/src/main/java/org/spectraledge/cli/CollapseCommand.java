@@ -102,23 +102,10 @@ final class CollapseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (origins.isEmpty()) throw new UsageException("--origins T0,... is required (branch points on the plateau, e.g. --origins 800,1200)");
-        if (out == null) throw new UsageException("--out DIR is required (the study folder)");
-        TrainConfig base = new TrainArguments(TrainOptionSpecs.trainingOptions(spec.commandLine().getParseResult()),
-                Optional.empty(), false).config();
-        GapCollapse protocol;
-        try {
-            protocol = GapCollapse.builder().optPositions(positions).optSteps(steps).optContinued(continued).optBudget(budget)
-                    .optRule(GapRule.parse(rule)).build();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        try {
-            CollapseStudy.validate(base, protocol, origins);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        List<Long> runSeeds = seeds.isEmpty() ? List.of(base.seed()) : seeds;
+        Plan plan = plan();
+        TrainConfig base = plan.base();
+        GapCollapse protocol = plan.protocol();
+        List<Long> runSeeds = plan.seeds();
         String definition = definition(base, protocol);
         SweepManifest manifest = manifest(definition, runSeeds.size() * origins.size());
         List<CollapseTrial> trials = new ArrayList<>(existing());
@@ -162,6 +149,44 @@ final class CollapseCommand implements Callable<Integer> {
         if (protocol.continued() > 0) io.out().println(CollapseSummary.of(trials, CollapseTrial.Horizon.AFTER_CONTINUATION, bootstrap));
         io.out().println("wrote " + trials.size() + " trials to " + out.resolve(TRIALS));
         return 0;
+    }
+
+    /**
+     * A study as the arguments define it.
+     *
+     * @param base     the training configuration (its seed is replaced by each of {@code seeds})
+     * @param protocol K, L, budget, positions and rule
+     * @param seeds    the runs to branch
+     * @param origins  the branch points
+     */
+    record Plan(TrainConfig base, GapCollapse protocol, List<Long> seeds, List<Long> origins) {
+        /** The definition hash a study folder of this plan carries. */
+        String definition() {
+            return CollapseCommand.definition(base, protocol);
+        }
+    }
+
+    /** The plan of the parsed arguments, checked before anything is written. */
+    Plan plan() {
+        if (origins.isEmpty()) throw new UsageException("--origins T0,... is required (branch points on the plateau, e.g. --origins 800,1200)");
+        if (out == null) throw new UsageException("--out DIR is required (the study folder)");
+        TrainConfig base = new TrainArguments(TrainOptionSpecs.trainingOptions(spec.commandLine().getParseResult()),
+                Optional.empty(), false).config();
+        try {
+            GapCollapse protocol = GapCollapse.builder().optPositions(positions).optSteps(steps).optContinued(continued).optBudget(budget)
+                    .optRule(GapRule.parse(rule)).build();
+            CollapseStudy.validate(base, protocol, origins);
+            return new Plan(base, protocol, seeds.isEmpty() ? List.of(base.seed()) : List.copyOf(seeds), List.copyOf(origins));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The plan of a command line of this command (its arguments after {@code collapse}), without running it. */
+    static Plan parse(List<String> args) {
+        CommandLine command = commandLine(new Main.Streams(System.out, System.err));
+        command.parseArgs(args.toArray(String[]::new));
+        return ((CollapseCommand) command.getCommand()).plan();
     }
 
     /**

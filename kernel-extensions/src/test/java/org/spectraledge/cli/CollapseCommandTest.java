@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectraledge.intervention.CollapseFile;
@@ -68,8 +71,41 @@ class CollapseCommandTest {
                 .assertUsage("collapse", "holds a study with another configuration or protocol");
     }
 
+    /**
+     * Every intervention under {@code experiments/} parses, and its committed evidence was made by exactly those
+     * arguments (the manifest's definition hash) and holds every trial: one per seed and branch point, each with the
+     * control and every position of the protocol. Changing the experiment without running it again fails here.
+     */
+    @Test
+    void everyCollapseExperimentParsesAndItsEvidenceMatchesIt() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<Path> experiments;
+        try (var s = Files.list(root.resolve("experiments"))) {
+            experiments = s.filter(p -> Files.isRegularFile(p.resolve("collapse.args"))).sorted().toList();
+        }
+        assertTrue(!experiments.isEmpty(), "experiments/ holds the gap collapse study");
+        for (Path e : experiments) {
+            List<String> args = new ArrayList<>(List.of(Files.readString(e.resolve("collapse.args")).strip().split("\\s+")));
+            args.addAll(List.of("--out", dir.resolve("unused").toString()));
+            CollapseCommand.Plan plan = CollapseCommand.parse(args);
+            Path evidence = root.resolve("evidence").resolve(e.getFileName());
+            if (!Files.isDirectory(evidence)) continue;
+            SweepManifest manifest = SweepManifest.read(evidence).orElseThrow(() -> new AssertionError(evidence + " has no manifest.json"));
+            assertEquals(plan.definition(), manifest.definition(), evidence + " was made by other arguments than " + e.resolve("collapse.args"));
+            List<CollapseTrial> trials = CollapseFile.read(evidence.resolve("collapse.csv"));
+            Set<String> expected = new TreeSet<>(), found = new TreeSet<>();
+            for (long seed : plan.seeds()) for (long origin : plan.origins()) expected.add(seed + "@" + origin);
+            for (CollapseTrial t : trials) {
+                found.add(t.seed() + "@" + t.origin());
+                assertEquals(plan.protocol().positionsFor(plan.base().window()), t.positions(), "positions of trial " + t.seed() + "@" + t.origin());
+                assertEquals(plan.protocol().continued(), t.continued());
+            }
+            assertEquals(expected, found, evidence + ": one trial per seed and branch point");
+        }
+    }
+
     private static String[] args(String... more) {
-        List<String> all = new java.util.ArrayList<>(List.of("collapse"));
+        List<String> all = new ArrayList<>(List.of("collapse"));
         all.addAll(SMALL);
         all.addAll(List.of(more));
         return all.toArray(String[]::new);

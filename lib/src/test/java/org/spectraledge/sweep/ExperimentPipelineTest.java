@@ -33,7 +33,7 @@ class ExperimentPipelineTest {
 
     static Stream<String> experiments() throws IOException {
         try (Stream<Path> s = Files.list(EXPERIMENTS)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+            return s.filter(p -> Files.isRegularFile(p.resolve("sweep.json"))).map(p -> p.getFileName().toString()).sorted().toList().stream();
         }
     }
 
