@@ -24,5 +24,6 @@ import org.spectraledge.table.*;
 import org.spectraledge.plot.*;
 import org.spectraledge.theory.*;
 import org.spectraledge.evidence.*;
+import org.spectraledge.intervention.*;
 import org.spectraledge.stats.*;
 import org.spectraledge.datasets.*;
