@@ -86,7 +86,7 @@ class SweepSpecTest {
         assertEquals("not valid JSON at line 2, column 3: text after the end of the JSON value, or a syntax error", trailing.getMessage());
         IllegalArgumentException comma = assertThrows(IllegalArgumentException.class,
                 () -> SweepSpec.parse("{\"base\": {\"steps\": 10,},\n \"grid\": {\"wd\": [0]}}"));
-        assertEquals("not valid JSON at line 1, column 25: expected a key in double quotes (is there a comma too many?) (in base → steps)",
+        assertEquals("not valid JSON at line 1, column 24: expected a key in double quotes (is there a comma too many?) (in base → steps)",
                 comma.getMessage());
         for (String message : List.of(trailing.getMessage(), comma.getMessage())) {
             assertFalse(message.contains("JsonReader") || message.contains("Exception") || message.contains("$"), message);
