@@ -103,10 +103,10 @@ public final class TrainRun {
                 loop.addListener(new TrainingListener() {
                     @Override public void afterEval(EvalRecord e) { folder.append(e); }
                     @Override public void stepCompleted(long step) {
+                        done[0] = step;
                         if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
                             checkpoint(folder, step, exp, capture);
                         }
-                        done[0] = step;
                     }
                 });
                 extra.forEach(loop::addListener);
