@@ -135,7 +135,7 @@ public final class CellEvaluator implements AutoCloseable {
                 try {
                     last = evalSnippet(snippet, label);
                 } catch (UserCodeException e) {
-                    if (control.isInterruptPending()) throw interrupted(e, label);
+                    if (control.isInterruptPending()) throw interrupted(e, label, snippet.firstLine());
                     throw e;
                 }
             }
@@ -189,12 +189,13 @@ public final class CellEvaluator implements AutoCloseable {
      * What an interrupted cell shows: one line saying where it stopped and what may be incomplete, never the stack
      * of the machinery that stopped it; and, if threads it started still run, a line naming them.
      */
-    private UserCodeException interrupted(UserCodeException e, String label) {
+    private UserCodeException interrupted(UserCodeException e, String label, int snippetLine) {
         Matcher at = Pattern.compile(Pattern.quote(label) + ", line \\d+")
                 .matcher(String.join("\n", e.traceback()));
         String where = at.find() ? " at " + at.group() : "";
         if (e.getMessage().startsWith(CellExecutionControl.BEFORE_IT_RAN)) {
-            return interrupted(e.exceptionClassName(), "Interrupted: the cell stopped before " + label + " ran; nothing of it ran.");
+            return interrupted(e.exceptionClassName(),
+                    "Interrupted: the cell stopped before " + label + ", line " + snippetLine + "; the lines above it ran.");
         }
         String how = e.exceptionClassName().equals(CellInterruptedException.class.getName())
                 ? " after it ignored the interrupt for " + CellExecutionControl.INTERRUPT_GRACE_MILLIS / 1000 + " s, so its thread was stopped"
