@@ -20,7 +20,7 @@
  *   <li>{@code platform}: starting the engine offline and the operating-system and native settings training needs.</li>
  *   <li>{@code events}: evaluation logs, memorization, grokking and gap events, lead times.</li>
  *   <li>{@code spectral}, {@code io}, {@code stats}: the window, its Gram matrix and spectrum and everything derived
- *       from it; NumPy file formats; statistics with intervals. Nothing here knows about training.</li>
+ *       from it; NumPy file formats, file and JSON error messages, output folders; statistics with intervals. Nothing here knows about training.</li>
  * </ol>
  * The {@code datasets} module sits below all of them.
  */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.spectraledge.io.OutputFolder;
 import org.spectraledge.kernel.headless.NotebookFile;
 import org.spectraledge.kernel.headless.NotebookRunner;
 import org.spectraledge.kernel.session.CellError;
@@ -55,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream out = io.out(), err = io.err();
         if (!files.isEmpty()) throw new UsageException("demo takes no file arguments, got " + files);
         Path notebook = quickstart();
+        OutputFolder.check(dir, notebook.getFileName().toString(), "demo folder", "--out"); // before a minute of work
         out.println("spectral-edge demo: running " + notebook + " (about a minute on 2 cores)");
         NotebookRunner.Listener echo = new NotebookRunner.Listener() {
             @Override public void cellStarting(int number, int codeCells, String source) {

@@ -87,8 +87,10 @@ public final class SpectralEdgeKernel extends BaseKernel {
 
     private SpectralEdgeKernel(KernelIO io, CompletableFuture<NotebookSession> starting) {
         super("spectral-edge", version(),
+                // the language level, not the JDK build (that is in the banner): notebooks store language_info, and a
+                // value that changed with every JDK update would mark every committed notebook as changed on opening
                 new LanguageInfo.Builder("java")
-                        .version(Runtime.version().toString())
+                        .version(String.valueOf(Runtime.version().feature()))
                         .mimetype("text/x-java-source")
                         .fileExtension(".jshell")
                         .pygments("java")
@@ -297,6 +299,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int cursorCodePoints) {
+        cursorCodePoints = clamp(code, cursorCodePoints);
         int cursor = code.offsetByCodePoints(0, cursorCodePoints);
         int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
         String beforeCursor = code.substring(lineStart, cursor);
@@ -315,8 +318,13 @@ public final class SpectralEdgeKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int cursorCodePoints, boolean extraDetail) {
-        Optional<String> doc = assistant().inspect(code, code.offsetByCodePoints(0, cursorCodePoints), extraDetail);
+        Optional<String> doc = assistant().inspect(code, code.offsetByCodePoints(0, clamp(code, cursorCodePoints)), extraDetail);
         return doc.map(DisplayData::new).orElse(null);
+    }
+
+    /** A cursor position (in code points) within {@code code}: clients may send one past its end or below zero. */
+    private static int clamp(String code, int cursorCodePoints) {
+        return Math.max(0, Math.min(cursorCodePoints, code.codePointCount(0, code.length())));
     }
 
     @Override

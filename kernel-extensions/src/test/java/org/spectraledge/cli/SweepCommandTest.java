@@ -29,6 +29,18 @@ public class SweepCommandTest {
     }
 
     @Test
+    void aFolderOfOtherFilesIsRefusedAndLeftAlone() throws Exception {
+        Path file = Files.writeString(dir.resolve("s.json"), TINY);
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("results.csv"), "my own table\n");
+        CliOutcome o = CliOutcome.run("sweep", file.toString(), "--out", mine.toString());
+        assertEquals(1, o.code(), o.err());
+        assertTrue(o.err().contains(mine + " is not empty and is not a sweep folder (it has no manifest.json)"), o.err());
+        assertEquals("my own table\n", Files.readString(mine.resolve("results.csv")));
+        assertEquals(1, Files.list(mine).count(), "nothing was added");
+    }
+
+    @Test
     void sparkWithoutItsModuleSaysHowToBuildIt() throws Exception {
         Path file = Files.writeString(dir.resolve("s.json"), TINY);
         String saved = System.getProperty(SweepEngines.SPARK_LIB_PROPERTY);

@@ -1,6 +1,7 @@
 package org.spectraledge.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spectraledge.kernel.testing.CommandLine;
 import org.spectraledge.kernel.testing.DevTools;
 import org.spectraledge.kernel.testing.JupyterClient;
 
@@ -29,7 +31,9 @@ import org.spectraledge.kernel.testing.JupyterClient;
  * A real browser: the classic Notebook server (Debian {@code jupyter-notebook}) on loopback with our kernelspec,
  * headless Chromium (Debian {@code chromium}) driven through the DevTools protocol opens a notebook, runs its cell
  * that draws an XChart chart, and the rendered {@code <img>} (a PNG data URL) must appear in the output area; a
- * {@code %train} cell must show one progress bar updated in place, a live figure and the run. The
+ * {@code %train} cell must show one progress bar updated in place, a live figure and the run; a third shows a titled
+ * table (title in its HTML), a bare formula (typeset) and a step figure. The notebook carries the committed notebooks'
+ * metadata and must open without unsaved changes. The
  * screenshot is kept as {@code target/browser-notebook.png}. Without Chromium or the Notebook server the test is
  * skipped, and under {@code CI=true} it fails.
  */
@@ -49,6 +53,16 @@ class BrowserIT {
     static final String TRAIN = "%train --p 23 --d 16 --width 32 --steps 40 --eval-every 10 --window 4 --threads 1 "
             + "--checkpoint-every 0 --live-every 5 --out ";
 
+    /** A titled table, a bare formula and a step figure (equally spaced steps, the case whose labels ran together). */
+    static final String SHOWN = String.join("\n",
+            "display(tech.tablesaw.api.Table.create(\"steps table\").addColumns(tech.tablesaw.api.IntColumn.create(\"step\", 1, 2)));",
+            "display(latex(\"\\\\sigma_1 \\\\ge \\\\sigma_2\"));",
+            "var sigma = org.spectraledge.plot.FigureStyle.xy(\"sigma_j\", \"step\", \"sigma\");",
+            "double[] steps = new double[400], values = new double[400];",
+            "for (int i = 0; i < 400; i++) { steps[i] = 2 + 25 * i; values[i] = 1 + Math.sin(i / 9.0); }",
+            "sigma.addSeries(\"sigma_1\", steps, values);",
+            "display(sigma);");
+
     @TempDir Path work;
 
     @Test
@@ -56,7 +70,7 @@ class BrowserIT {
         require();
         JupyterClient jupyter = JupyterClient.install(work.resolve("prefix"));
         Path notebooks = Files.createDirectories(work.resolve("notebooks"));
-        Files.writeString(notebooks.resolve("chart.ipynb"), notebook(CELL, TRAIN + work.resolve("run")));
+        Files.writeString(notebooks.resolve("chart.ipynb"), notebook(CELL, TRAIN + work.resolve("run"), SHOWN));
         int port = freePort();
         String token = UUID.randomUUID().toString();
         // --allow-root: CI containers run as root, which the server otherwise refuses
@@ -77,6 +91,11 @@ class BrowserIT {
                 page.call("Page.navigate", go);
                 waitFor(page, "typeof Jupyter !== 'undefined' && Jupyter.notebook !== undefined && Jupyter.notebook.kernel != null"
                         + " && Jupyter.notebook.kernel.is_connected()", 90, "the notebook page with a connected kernel");
+                // the notebook carries the committed notebooks' metadata: opening it with the installed kernel changes nothing
+                Thread.sleep(1_000);
+                assertEquals(false, page.evaluate("Jupyter.notebook.dirty").get("value").getAsBoolean(),
+                        "a notebook with the committed metadata opens without unsaved changes");
+                assertFalse(page.evaluate("document.body.innerText").get("value").getAsString().contains("(unsaved changes)"));
                 page.evaluate("Jupyter.notebook.execute_all_cells(), true");
                 String image = "document.querySelector('.output_area img[src^=\"data:image/png\"]')";
                 waitFor(page, image + " !== null && " + image + ".naturalWidth > 0", 90, "the chart's <img> in the output area");
@@ -92,8 +111,17 @@ class BrowserIT {
                         "one progress bar, updated in place");
                 assertTrue(page.evaluate("document.querySelector('.spectral-edge-progress').innerText").get("value").getAsString()
                         .contains("40/40"), "the bar shows the finished run");
-                assertEquals(2, page.evaluate("document.querySelectorAll('.output_area img[src^=\"data:image/png\"]').length")
-                        .get("value").getAsInt(), "the chart and one live figure");
+                assertEquals(1, page.evaluate("Jupyter.notebook.get_cell(1).output_area.element[0].querySelectorAll('img[src^=\"data:image/png\"]').length")
+                        .get("value").getAsInt(), "one live figure under the %train cell");
+                // the third cell: the table's title in its HTML, the formula typeset by MathJax, the step figure drawn
+                waitFor(page, "document.querySelectorAll('.output_area img[src^=\"data:image/png\"]').length === 3", 90, "the step figure");
+                assertTrue(page.evaluate("Array.from(document.querySelectorAll('.output_html')).map(e => e.innerText).join('\\n')")
+                        .get("value").getAsString().contains("steps table"), "the table's title shows above it");
+                waitFor(page, "document.querySelector('.output_latex .MathJax, .output_latex .MathJax_Display, .output_latex .MathJax_SVG') !== null",
+                        30, "the formula typeset by MathJax");
+                assertEquals("", page.evaluate("Array.from(document.querySelectorAll('.output_error')).map(e => e.innerText).join()")
+                        .get("value").getAsString(), "no error output");
+                page.evaluate("Array.from(document.querySelectorAll('.output_area img')).pop().scrollIntoView({block: 'end'}), true");
                 JsonObject shot = page.call("Page.captureScreenshot", new JsonObject());
                 Files.write(SCREENSHOT, Base64.getDecoder().decode(shot.get("data").getAsString()));
             }
@@ -127,16 +155,20 @@ class BrowserIT {
             cells.add(code);
         }
         nb.add("cells", cells);
-        JsonObject spec = new JsonObject();
-        spec.addProperty("name", "spectral-edge");
-        spec.addProperty("display_name", "spectral-edge");
-        spec.addProperty("language", "java");
-        JsonObject meta = new JsonObject();
-        meta.add("kernelspec", spec);
-        nb.add("metadata", meta);
+        nb.add("metadata", committedMetadata());
         nb.addProperty("nbformat", 4);
         nb.addProperty("nbformat_minor", 5);
         return nb.toString();
+    }
+
+    /** The metadata of a committed notebook (all carry the same: {@code KernelMessagesIT} checks it). */
+    private static JsonObject committedMetadata() {
+        try {
+            Path quickstart = CommandLine.projectRoot().resolve("notebooks/00-quickstart.ipynb");
+            return JsonParser.parseString(Files.readString(quickstart)).getAsJsonObject().getAsJsonObject("metadata");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Starts a process with its output in {@code log}; Jupyter's own folders stay inside the test's directory. */

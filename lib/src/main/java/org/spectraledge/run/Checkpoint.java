@@ -29,7 +29,7 @@ import org.spectraledge.train.StatefulOptimizer;
  * capture's windows. The minibatch order needs no state: it is a function of (seed, step).
  *
  * <p>File {@code checkpoints/step-N.ckpt}, written to a temporary file and renamed, so a kill never leaves half a
- * checkpoint under the real name; the last 8 bytes are a CRC-32 of the rest, so a damaged file is recognised.
+ * checkpoint under the real name, and a failed write deletes its temporary file; the last 8 bytes are a CRC-32 of the rest, so a damaged file is recognised.
  */
 public final class Checkpoint {
     private static final String MAGIC = "spectral-edge checkpoint";
@@ -71,14 +71,39 @@ public final class Checkpoint {
         bytes.write(ByteBuffer.allocate(8).putLong(crc.getValue()).array());
         Path file = folder.checkpoints().resolve("step-" + step + ".ckpt");
         Path tmp = folder.checkpoints().resolve("step-" + step + ".ckpt.tmp");
-        // java.io, not Files.write: an NIO channel would refuse to write once the training thread is interrupted
-        try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-            bytes.writeTo(out);
+        try {
+            // java.io, not Files.write: an NIO channel would refuse to write once the training thread is interrupted
+            try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                bytes.writeTo(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // a partial file would keep a full disk full and be mistaken for progress; the previous checkpoints stay
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         List<Path> all = list(folder);
         for (int i = 0; i < all.size() - KEEP; i++) Files.deleteIfExists(all.get(i));
         return file;
+    }
+
+    /**
+     * Deletes the temporary files of checkpoints whose writing was cut off (a killed process leaves one behind).
+     *
+     * @return the files deleted
+     */
+    public static List<Path> deleteUnfinished(RunFolder folder) throws IOException {
+        if (!Files.isDirectory(folder.checkpoints())) return List.of();
+        List<Path> unfinished;
+        try (Stream<Path> s = Files.list(folder.checkpoints())) {
+            unfinished = s.filter(p -> p.getFileName().toString().matches("step-\\d+\\.ckpt\\.tmp")).toList();
+        }
+        for (Path p : unfinished) Files.deleteIfExists(p);
+        return unfinished;
     }
 
     /** The checkpoint files of a run, oldest first. */

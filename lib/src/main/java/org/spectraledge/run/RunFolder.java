@@ -3,6 +3,7 @@ package org.spectraledge.run;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spectraledge.events.EvalRecord;
+import org.spectraledge.io.IoErrors;
+import org.spectraledge.io.JsonErrors;
 import org.spectraledge.spectral.WindowResult;
 import org.spectraledge.table.WindowTable;
 
@@ -45,6 +48,8 @@ import org.spectraledge.table.WindowTable;
 public final class RunFolder implements AutoCloseable {
     /** Header of {@code metrics.csv}. */
     public static final String METRICS_HEADER = "step,train_loss,train_acc,test_loss,test_acc";
+    /** The file every run folder has from its start; it marks a folder as a run folder. */
+    public static final String SUMMARY = "summary.json";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create();
 
     private final Path root;
@@ -75,13 +80,13 @@ public final class RunFolder implements AutoCloseable {
         try {
             Files.createDirectories(checkpoints());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the run folder " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("create the run folder", root, e), e);
         }
     }
 
     public Path root() { return root; }
     public Path metrics() { return root.resolve("metrics.csv"); }
-    public Path summary() { return root.resolve("summary.json"); }
+    public Path summary() { return root.resolve(SUMMARY); }
     public Path checkpoints() { return root.resolve("checkpoints"); }
 
     /** {@code windows.csv} for a single group, {@code windows-GROUP.csv} when several are captured. */
@@ -142,7 +147,7 @@ public final class RunFolder implements AutoCloseable {
             log.out.flush();
             log.rows++;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("write", file, e), e);
         }
     }
 
@@ -152,7 +157,7 @@ public final class RunFolder implements AutoCloseable {
         try {
             log.out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("close", file, e), e);
         }
     }
 
@@ -166,7 +171,7 @@ public final class RunFolder implements AutoCloseable {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new FileInputStream(file.toFile()), StandardCharsets.UTF_8))) {
             return (int) Math.max(0, r.lines().count() - 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("read", file, e), e);
         }
     }
 
@@ -179,7 +184,7 @@ public final class RunFolder implements AutoCloseable {
             }
             Files.write(file, (String.join("\n", lines.subList(0, rows + 1)) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot restore the log " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("restore the log", file, e), e);
         }
     }
 
@@ -209,13 +214,13 @@ public final class RunFolder implements AutoCloseable {
         try {
             Files.move(tmp, summary(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + summary() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("write", summary(), e), e);
         }
     }
 
     /** The configuration stored in an existing run's {@code summary.json}. */
     public static TrainConfig readConfig(Path root) {
-        Path file = root.resolve("summary.json");
+        Path file = root.resolve(SUMMARY);
         try {
             JsonObject config = JsonParser.parseString(Files.readString(file)).getAsJsonObject().getAsJsonObject("config");
             Map<String, List<String>> options = new LinkedHashMap<>();
@@ -227,7 +232,9 @@ public final class RunFolder implements AutoCloseable {
             }
             return TrainConfig.parse(options);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " (is " + root + " a run folder?): " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("read", file, e) + " (is " + root + " a run folder?)", e);
+        } catch (JsonParseException e) {
+            throw new IllegalStateException(file + " is not a valid run summary: " + JsonErrors.describe(e), e);
         } catch (RuntimeException e) {
             throw new IllegalStateException(file + " is not a valid run summary: " + e.getMessage(), e);
         }
@@ -242,7 +249,7 @@ public final class RunFolder implements AutoCloseable {
         try (Writer w = new OutputStreamWriter(new FileOutputStream(file.toFile(), append), StandardCharsets.UTF_8)) {
             w.write(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("write", file, e), e);
         }
     }
 }

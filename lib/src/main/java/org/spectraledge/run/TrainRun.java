@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.spectraledge.capture.UpdateCapture;
 import org.spectraledge.events.EvalRecord;
+import org.spectraledge.io.IoErrors;
+import org.spectraledge.io.OutputFolder;
 import org.spectraledge.spectral.AnalysisConfig;
 import org.spectraledge.spectral.WindowResult;
 
@@ -53,10 +55,10 @@ public final class TrainRun {
      * Starts a new run in {@code out}.
      *
      * @param extra more listeners (progress, live figures), called after the logging ones
-     * @throws IllegalArgumentException if {@code out} already holds a run
+     * @throws IllegalArgumentException if {@code out} already holds a run, or holds files that are not a run's
      */
     public static Result start(TrainConfig config, Path out, List<TrainingListener> extra) {
-        if (Files.exists(out.resolve("summary.json"))) {
+        if (OutputFolder.check(out, RunFolder.SUMMARY, "run folder", "--out")) {
             throw new IllegalArgumentException("the run folder " + out + " already holds a run; resume it (--resume) or choose another --out");
         }
         return run(config, out, false, extra);
@@ -96,21 +98,34 @@ public final class TrainRun {
                 folder.writeSummary(config, params, startStep, earlierSeconds, null, null, "running", "");
 
                 TrainingLoop loop = exp.loop(startStep).withEarlierEvals(earlier);
+                long[] done = {startStep};
                 loop.addListener(capture);
                 loop.addListener(new TrainingListener() {
                     @Override public void afterEval(EvalRecord e) { folder.append(e); }
                     @Override public void stepCompleted(long step) {
+                        done[0] = step;
                         if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
                             checkpoint(folder, step, exp, capture);
                         }
                     }
                 });
                 extra.forEach(loop::addListener);
-                TrainingOutcome outcome = loop.run(exp.manager());
-                // a diverged run keeps its last good checkpoint; any other end is a clean place to resume from
-                if (outcome.status() != TrainingOutcome.Status.DIVERGED && outcome.steps() > startStep
-                        && (config.checkpointEvery() == 0 || outcome.steps() % config.checkpointEvery() != 0)) {
-                    checkpoint(folder, outcome.steps(), exp, capture);
+                long started = System.nanoTime();
+                TrainingOutcome outcome;
+                try {
+                    outcome = loop.run(exp.manager());
+                    // a diverged run keeps its last good checkpoint; any other end is a clean place to resume from
+                    if (outcome.status() != TrainingOutcome.Status.DIVERGED && outcome.steps() > startStep
+                            && (config.checkpointEvery() == 0 || outcome.steps() % config.checkpointEvery() != 0)) {
+                        checkpoint(folder, outcome.steps(), exp, capture);
+                    }
+                } catch (RuntimeException e) { // a failed write (full disk), a listener's bug: the summary says so
+                    markFailed(folder, config, params, done[0], earlierSeconds + (System.nanoTime() - started) / 1e9, e);
+                    throw e;
+                }
+                if (outcome.status() == TrainingOutcome.Status.DIVERGED) {
+                    outcome = new TrainingOutcome(outcome.status(), outcome.steps(), outcome.evals(), outcome.seconds(),
+                            outcome.message() + " " + lastCheckpoint(folder, config));
                 }
                 folder.writeSummary(config, params, outcome.steps(), earlierSeconds + outcome.seconds(),
                         box(outcome.memorizationStep()), box(outcome.grokStep()),
@@ -122,8 +137,39 @@ public final class TrainRun {
         }
     }
 
+    /** Status {@code failed} with the reason, so that the folder does not claim a run that is still going. */
+    private static void markFailed(RunFolder folder, TrainConfig config, long params, long steps, double seconds, RuntimeException e) {
+        try {
+            folder.writeSummary(config, params, steps, seconds, null, null, "failed",
+                    "the run stopped after step " + steps + ": " + e.getMessage());
+        } catch (RuntimeException summaryFailed) { // e.g. the same full disk
+            e.addSuppressed(summaryFailed);
+        }
+    }
+
+    /** Where a diverged run can be taken up again: its newest checkpoint, or precisely why there is none. */
+    private static String lastCheckpoint(RunFolder folder, TrainConfig config) {
+        List<Path> files;
+        try {
+            files = Checkpoint.list(folder);
+        } catch (IOException e) {
+            return IoErrors.cannot("list the checkpoints in", folder.checkpoints(), e) + ".";
+        }
+        if (!files.isEmpty()) {
+            Path newest = files.get(files.size() - 1);
+            return "The last good checkpoint is " + newest + ".";
+        }
+        return config.checkpointEvery() > 0
+                ? "No checkpoint exists: the run diverged before its first one (due at step " + config.checkpointEvery()
+                        + ", option checkpoint-every)."
+                : "No checkpoint exists: checkpoint-every is 0, and a diverged run writes none at its end.";
+    }
+
     private static Checkpoint.Restored restore(RunFolder folder, Experiment exp, UpdateCapture capture, List<String> notes) {
         try {
+            for (Path tmp : Checkpoint.deleteUnfinished(folder)) {
+                notes.add("deleted " + tmp + ", a checkpoint whose writing was cut off");
+            }
             List<Path> files = new ArrayList<>(Checkpoint.list(folder));
             for (int i = files.size() - 1; i >= 0; i--) {
                 try {
@@ -134,7 +180,7 @@ public final class TrainRun {
             }
             return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot resume from " + folder.checkpoints() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("resume from", folder.checkpoints(), e), e);
         }
     }
 
@@ -142,8 +188,7 @@ public final class TrainRun {
         try {
             Checkpoint.save(folder, step, exp.parameters(), exp.optimizer(), capture);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the checkpoint of step " + step + " in " + folder.checkpoints()
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("write the checkpoint of step " + step + " in", folder.checkpoints(), e), e);
         }
     }
 

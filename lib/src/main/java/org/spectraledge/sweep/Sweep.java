@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import org.spectraledge.io.IoErrors;
+import org.spectraledge.io.OutputFolder;
 import tech.tablesaw.api.Table;
 
 /**
@@ -116,10 +118,11 @@ public final class Sweep {
      */
     private SweepManifest manifest() {
         String definition = spec.definitionHash();
+        OutputFolder.check(out, SweepManifest.FILE, "sweep folder", "--out");
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the sweep folder " + out + ": " + e, e);
+            throw new UncheckedIOException(IoErrors.cannot("create the sweep folder", out, e), e);
         }
         Optional<SweepManifest> existing = SweepManifest.read(out);
         if (existing.isPresent() && !existing.get().definition().equals(definition)) {

@@ -20,8 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.spectraledge.io.IoErrors;
+import org.spectraledge.io.JsonErrors;
 import org.spectraledge.run.TrainConfig;
 import org.spectraledge.run.TrainOption;
 
@@ -69,7 +69,7 @@ public record SweepSpec(List<String> keys, List<RunSpec> runs) {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the sweep file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.cannot("read the sweep file", file, e), e);
         }
         try {
             return parse(text);
@@ -90,7 +90,7 @@ public record SweepSpec(List<String> keys, List<RunSpec> runs) {
             if (!e.isJsonObject()) throw new IllegalArgumentException("a sweep file is a JSON object with \"base\" and \"grid\" or \"runs\"");
             root = e.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException(jsonError(e), e);
+            throw new IllegalArgumentException(JsonErrors.describe(e), e);
         }
         for (String section : root.keySet()) {
             if (!SECTIONS.contains(section)) {
@@ -135,19 +135,6 @@ public record SweepSpec(List<String> keys, List<RunSpec> runs) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }
-    }
-
-    /**
-     * Gson's parse error in the words of a sweep file: where it is and what is wrong, without the parser's class names,
-     * e.g. {@code not valid JSON at line 1, column 23: unterminated array (in grid → wd)}.
-     */
-    private static String jsonError(JsonParseException e) {
-        String text = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
-        Matcher m = Pattern.compile("^(?:[\\w.]+Exception: )?(.+?) at line (\\d+) column (\\d+) path (\\S+)").matcher(text);
-        if (!m.find()) return "not valid JSON: " + text.lines().findFirst().orElse(text);
-        String path = m.group(4).replaceFirst("^\\$\\.?", "").replaceAll("\\[\\d+]", "").replace(".", " → ");
-        String what = m.group(1).substring(0, 1).toLowerCase(java.util.Locale.ROOT) + m.group(1).substring(1);
-        return "not valid JSON at line " + m.group(2) + ", column " + m.group(3) + ": " + what + (path.isEmpty() ? "" : " (in " + path + ")");
     }
 
     /** The largest {@code threads} option of any run (what bounds how many runs fit on the machine at once). */

@@ -90,7 +90,7 @@ public final class TrainingLoop {
                     loss = scalar(lossArray);
                     if (!Double.isFinite(loss)) {
                         status = TrainingOutcome.Status.DIVERGED;
-                        message = divergence("the training loss is " + loss, next);
+                        message = divergence("the training loss is " + loss, next, true);
                         zeroGradients();
                         break;
                     }
@@ -100,7 +100,7 @@ public final class TrainingLoop {
                 norm = settings.clip() > 0 ? GradClip.clipGlobalNorm(model.getParameters(), settings.clip()) : gradientNorm();
                 if (!Double.isFinite(norm)) {
                     status = TrainingOutcome.Status.DIVERGED;
-                    message = divergence("the gradient norm is " + norm, next);
+                    message = divergence("the gradient norm is " + norm, next, true);
                     zeroGradients();
                     break;
                 }
@@ -120,7 +120,7 @@ public final class TrainingLoop {
                 for (TrainingListener l : listeners) l.afterStep(context);
             } catch (NonFiniteUpdateException e) {
                 status = TrainingOutcome.Status.DIVERGED;
-                message = divergence("the parameter update is not finite (" + e.getMessage() + ")", step);
+                message = divergence("the parameter update is not finite (" + e.getMessage() + ")", step, false);
                 break;
             }
             // 6. evaluation, and the early stop at the target accuracy
@@ -206,8 +206,13 @@ public final class TrainingLoop {
         return a.toArray()[0].doubleValue();
     }
 
-    private static String divergence(String what, long step) {
-        return "training diverged at step " + step + ": " + what + ". The parameters, log and checkpoints are those of step "
-                + (step - 1) + ". Try a smaller learning rate (option lr), gradient clipping (clip 1.0) or a warmup (warmup 100).";
+    /**
+     * @param updateSkipped whether the step's update was left out, so that the parameters are still those of the step
+     *                      before (a non-finite loss or gradient); a non-finite update is found only once applied
+     */
+    private static String divergence(String what, long step, boolean updateSkipped) {
+        return "training diverged at step " + step + ": " + what + ". Nothing of step " + step + " is logged"
+                + (updateSkipped ? ", and the parameters are those of step " + (step - 1) : "; the parameters hold its non-finite update")
+                + ". Try a smaller learning rate (option lr), gradient clipping (clip 1.0) or a warmup (warmup 100).";
     }
 }

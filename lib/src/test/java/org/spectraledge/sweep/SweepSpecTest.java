@@ -1,6 +1,7 @@
 package org.spectraledge.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,20 @@ class SweepSpecTest {
         assertError("{\"grid\": ", "not valid JSON");
         IllegalArgumentException json = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse("{\"grid\": {\"wd\": [0, 1}\n"));
         assertEquals("not valid JSON at line 1, column 23: unterminated array (in grid → wd)", json.getMessage());
+    }
+
+    @Test
+    void malformedJsonIsDescribedInOurWordsWithLineAndColumn() {
+        IllegalArgumentException trailing = assertThrows(IllegalArgumentException.class,
+                () -> SweepSpec.parse("{\"grid\": {\"wd\": [0]}}\n x"));
+        assertEquals("not valid JSON at line 2, column 3: text after the end of the JSON value, or a syntax error", trailing.getMessage());
+        IllegalArgumentException comma = assertThrows(IllegalArgumentException.class,
+                () -> SweepSpec.parse("{\"base\": {\"steps\": 10,},\n \"grid\": {\"wd\": [0]}}"));
+        assertEquals("not valid JSON at line 1, column 24: expected a key in double quotes (is there a comma too many?) (in base → steps)",
+                comma.getMessage());
+        for (String message : List.of(trailing.getMessage(), comma.getMessage())) {
+            assertFalse(message.contains("JsonReader") || message.contains("Exception") || message.contains("$"), message);
+        }
     }
 
     private static void assertError(String json, String expected) {

@@ -1,21 +1,18 @@
 package org.spectraledge.kernel.display;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.spectraledge.plot.FigureExport;
 
 /**
  * XChart charts (every chart type shares the base class {@link Chart}): {@code image/png} by
  * default, {@code image/svg+xml} when asked for ({@code display(chart, "image/svg+xml")}), and a
- * one-line {@code text/plain} naming the chart.
+ * one-line {@code text/plain} naming the chart. Encoded by the library's {@link FigureExport}, so figures in a
+ * notebook get the same readable axis ticks as figure files.
  */
 public final class ChartRenderer {
 
@@ -42,20 +39,10 @@ public final class ChartRenderer {
 
     /** Base64 PNG, as Jupyter expects binary image data. */
     static String png(Chart<?, ?> chart) {
-        try {
-            return Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode the chart as PNG", e);
-        }
+        return Base64.getEncoder().encodeToString(FigureExport.pngBytes(chart));
     }
 
     static String svg(Chart<?, ?> chart) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode the chart as SVG", e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(FigureExport.svgBytes(chart), StandardCharsets.UTF_8);
     }
 }

@@ -52,11 +52,11 @@ public record ProgressBar(String label, long done, long total, double elapsedSec
         String percent = String.format(Locale.ROOT, "%.1f", 100 * fraction());
         String colour = finished && done < total ? "#c44e52" : "#4c72b0";
         return "<div class=\"spectral-edge-progress\" style=\"font-family:monospace;display:flex;align-items:center;gap:0.6em\">"
-                + "<span>" + escape(label) + "</span>"
+                + "<span>" + Html.escape(label) + "</span>"
                 + "<div style=\"width:240px;height:12px;background:#e5e5e5;border-radius:3px;overflow:hidden\">"
                 + "<div style=\"width:" + percent + "%;height:100%;background:" + colour + "\"></div></div>"
-                + "<span>" + counts() + "</span><span>" + escape(times()) + "</span>"
-                + (status.isEmpty() ? "" : "<span>" + escape(status) + "</span>")
+                + "<span>" + counts() + "</span><span>" + Html.escape(times()) + "</span>"
+                + (status.isEmpty() ? "" : "<span>" + Html.escape(status) + "</span>")
                 + "</div>";
     }
 
@@ -83,7 +83,4 @@ public record ProgressBar(String label, long done, long total, double elapsedSec
                 : String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -53,8 +53,8 @@ public final class RunRenderer {
     static String html(TrainRun.Result run) {
         StringBuilder b = new StringBuilder("<table class=\"spectral-edge-run\"><caption>TrainRun.Result</caption>");
         for (String[] f : facts(run)) {
-            b.append("<tr><th style=\"text-align:left\">").append(escape(f[0])).append("</th><td style=\"text-align:left\">")
-                    .append(escape(f[1])).append("</td></tr>");
+            b.append("<tr><th style=\"text-align:left\">").append(Html.escape(f[0])).append("</th><td style=\"text-align:left\">")
+                    .append(Html.escape(f[1])).append("</td></tr>");
         }
         return b.append("</table>").toString();
     }
@@ -63,7 +63,4 @@ public final class RunRenderer {
         return s.isPresent() ? Long.toString(s.getAsLong()) : otherwise;
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -38,6 +38,9 @@ public final class TableRenderer {
     static String html(Table table) {
         Table shown = table.rowCount() > MAX_ROWS ? table.first(MAX_ROWS) : table;
         StringWriter out = new StringWriter();
+        // Tablesaw's HTML writer leaves out the table's name, which the text form shows as its title
+        String name = table.name();
+        if (name != null && !name.isBlank()) out.write("<p class=\"spectral-edge-table-title\"><strong>" + Html.escape(name) + "</strong></p>");
         new HtmlWriter().write(shown, HtmlWriteOptions.builder(out).build());
         String note = footnote(table);
         return note.isEmpty() ? out.toString() : out + "<p>" + note.strip() + "</p>";

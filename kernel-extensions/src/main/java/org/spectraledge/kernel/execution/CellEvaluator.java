@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -122,15 +124,20 @@ public final class CellEvaluator implements AutoCloseable {
      */
     public CellResult eval(String code, String label, int firstLine) throws CellException {
         indexing.pause(); // JShell's indexing of the class path waits for the time between cells
+        control.nameCell(label);
         try {
             CellResult last = CellResult.NONE;
             for (CellSnippet snippet : splitter.split(code, firstLine)) {
                 if (control.isInterruptPending()) { // arrived between two snippets
-                    String message = "The cell was interrupted; it stopped before line " + snippet.firstLine() + ".";
-                    throw new UserCodeException(CellInterruptedException.class.getName(), message,
-                            List.of(CellInterruptedException.class.getName() + ": " + message));
+                    throw interrupted(CellInterruptedException.class.getName(),
+                            "Interrupted: the cell stopped before " + label + ", line " + snippet.firstLine() + "; the lines above it ran.");
                 }
-                last = evalSnippet(snippet, label);
+                try {
+                    last = evalSnippet(snippet, label);
+                } catch (UserCodeException e) {
+                    if (control.isInterruptPending()) throw interrupted(e, label, snippet.firstLine());
+                    throw e;
+                }
             }
             return last;
         } finally {
@@ -171,6 +178,41 @@ public final class CellEvaluator implements AutoCloseable {
             }
         }
         shell.addToClasspath(path);
+    }
+
+    /** The threads cells have started ({@code %threads}). */
+    public CellThreads threads() {
+        return control.threads();
+    }
+
+    /**
+     * What an interrupted cell shows: one line saying where it stopped and what may be incomplete, never the stack
+     * of the machinery that stopped it; and, if threads it started still run, a line naming them.
+     */
+    private UserCodeException interrupted(UserCodeException e, String label, int snippetLine) {
+        Matcher at = Pattern.compile(Pattern.quote(label) + ", line \\d+")
+                .matcher(String.join("\n", e.traceback()));
+        String where = at.find() ? " at " + at.group() : "";
+        if (e.getMessage().startsWith(CellExecutionControl.BEFORE_IT_RAN)) {
+            return interrupted(e.exceptionClassName(),
+                    "Interrupted: the cell stopped before " + label + ", line " + snippetLine + "; the lines above it ran.");
+        }
+        String how = e.exceptionClassName().equals(CellInterruptedException.class.getName())
+                ? " after it ignored the interrupt for " + CellExecutionControl.INTERRUPT_GRACE_MILLIS / 1000 + " s, so its thread was stopped"
+                : " (" + e.errorName() + ")";
+        return interrupted(e.exceptionClassName(),
+                "Interrupted: the cell stopped" + where + how + "; a value it was computing or assigning there may be incomplete.");
+    }
+
+    private UserCodeException interrupted(String className, String message) {
+        List<String> traceback = new ArrayList<>(List.of(message));
+        List<CellThreads.Started> running = control.threadsStartedByCell();
+        if (!running.isEmpty()) {
+            traceback.add("Still running, started by this cell: "
+                    + running.stream().map(CellThreads.Started::describe).collect(Collectors.joining(", "))
+                    + ". Stop them with %threads stop, or restart the kernel.");
+        }
+        return new UserCodeException(className, message, traceback);
     }
 
     /** For tests in this package. */
@@ -319,12 +361,16 @@ public final class CellEvaluator implements AutoCloseable {
         return new UserCodeException(className, message, traceback);
     }
 
-    /** Stack frames, with JShell's {@code #id:line} locations turned into cell lines. */
+    /**
+     * Stack frames, with JShell's {@code #id:line} locations turned into cell lines and a recursion's repetitions folded
+     * ({@link RepeatedFrames}).
+     */
     private void appendFrames(Throwable t, List<String> traceback) {
+        List<String> frames = new ArrayList<>();
         for (StackTraceElement frame : t.getStackTrace()) {
             String file = frame.getFileName();
             if (file == null || !file.startsWith("#")) {
-                traceback.add("    at " + frame);
+                frames.add("    at " + frame);
                 continue;
             }
             Origin origin = origins.get(file.substring(1));
@@ -334,8 +380,9 @@ public final class CellEvaluator implements AutoCloseable {
             String method = frame.getMethodName();
             String owner = frame.getClassName();
             String name = method.isEmpty() ? "" : (owner.isEmpty() ? "" : owner + ".") + method;
-            traceback.add("    at " + (name.isEmpty() ? where : name + " (" + where + ")"));
+            frames.add("    at " + (name.isEmpty() ? where : name + " (" + where + ")"));
         }
+        traceback.addAll(RepeatedFrames.fold(frames));
     }
 
     private static String firstLine(String s) {

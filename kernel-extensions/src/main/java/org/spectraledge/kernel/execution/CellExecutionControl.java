@@ -2,6 +2,7 @@ package org.spectraledge.kernel.execution;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,9 @@ public final class CellExecutionControl extends DirectExecutionControl {
      */
     public static final long INTERRUPT_GRACE_MILLIS = 2_000;
 
+    /** The message of a snippet that an interrupt kept from starting. */
+    static final String BEFORE_IT_RAN = "The cell was interrupted before it ran.";
+
     /** How long to wait for a stopped thread to unwind. */
     private static final long STOP_WAIT_MILLIS = 1_000;
 
@@ -55,6 +59,13 @@ public final class CellExecutionControl extends DirectExecutionControl {
     private final AtomicLong nextThread = new AtomicLong();
 
     private final CellLoaderDelegate loaderDelegate;
+
+    /** The threads cells start, by cell. */
+    private final CellThreads threads = new CellThreads();
+    /** The current cell's thread group ({@link CellThreads}); made when its first snippet or task runs. */
+    private volatile ThreadGroup cellGroup;
+    /** How errors name the current cell, e.g. {@code In [4]}. */
+    private volatile String cellLabel = "this cell";
 
     /** The thread running the current snippet, or {@code null}. */
     private volatile Thread running;
@@ -105,11 +116,16 @@ public final class CellExecutionControl extends DirectExecutionControl {
     @SuppressWarnings("unchecked")
     private <T> T runOnCellThread(Callable<?> task) throws InvocationTargetException, InterruptedException {
         if (interruptPending) { // the interrupt came while JShell was still compiling
-            throw new InvocationTargetException(new CellInterruptedException("The cell was interrupted before it ran."));
+            throw new InvocationTargetException(new CellInterruptedException(BEFORE_IT_RAN));
         }
         Object[] result = new Object[1];
         Throwable[] thrown = new Throwable[1];
-        Thread thread = new Thread(() -> {
+        ThreadGroup group = cellGroup;
+        if (group == null) {
+            group = threads.newCell(cellLabel);
+            cellGroup = group;
+        }
+        Thread thread = new Thread(group, () -> {
             try {
                 result[0] = task.call();
             } catch (InvocationTargetException e) {
@@ -118,6 +134,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
                 thrown[0] = t;
             }
         }, "cell-" + nextThread.incrementAndGet());
+        threads.runnerIn(group, thread);
         thread.setDaemon(true);
         thread.setContextClassLoader(loaderDelegate.loader());
         running = thread;
@@ -128,9 +145,11 @@ public final class CellExecutionControl extends DirectExecutionControl {
             running = null;
         }
         if (thrown[0] instanceof ThreadDeath) { // Thread.stop() from interrupt()
-            throw new InvocationTargetException(new CellInterruptedException(
+            CellInterruptedException stopped = new CellInterruptedException(
                     "The cell did not react to the interrupt within " + INTERRUPT_GRACE_MILLIS
-                            + " ms, so its thread was stopped. Variables it was assigning may be incomplete."));
+                            + " ms, so its thread was stopped. Variables it was assigning may be incomplete.");
+            stopped.initCause(thrown[0]); // its frames say where the cell was
+            throw new InvocationTargetException(stopped);
         }
         if (thrown[0] != null) {
             throw new InvocationTargetException(thrown[0]);
@@ -162,6 +181,23 @@ public final class CellExecutionControl extends DirectExecutionControl {
     /** Forgets an earlier interrupt; called when a new cell starts. */
     public void clearInterrupt() {
         interruptPending = false;
+        cellGroup = null;
+    }
+
+    /** Names the current cell, for {@link CellThreads.Started#cell()}. */
+    void nameCell(String label) {
+        cellLabel = label;
+    }
+
+    /** The threads started by the current cell that are still alive. */
+    public List<CellThreads.Started> threadsStartedByCell() {
+        ThreadGroup group = cellGroup;
+        return group == null ? List.of() : threads.stillRunning(group);
+    }
+
+    /** The threads of every cell. */
+    public CellThreads threads() {
+        return threads;
     }
 
     /** Whether an interrupt arrived since {@link #clearInterrupt()}. */

@@ -1,5 +1,6 @@
 package org.spectraledge.kernel.headless;
 
+import org.spectraledge.io.JsonErrors;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -30,7 +31,7 @@ public final class NotebookFile {
         try {
             json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + " is not JSON (" + e.getMessage() + "); is it a .ipynb notebook?", e);
+            throw new IllegalArgumentException(file + " is " + JsonErrors.describe(e) + "; is it a .ipynb notebook?", e);
         }
         if (!json.isJsonObject() || !json.getAsJsonObject().has("cells") || !json.getAsJsonObject().get("cells").isJsonArray()) {
             throw new IllegalArgumentException(file + " has no 'cells' list; is it a .ipynb notebook?");

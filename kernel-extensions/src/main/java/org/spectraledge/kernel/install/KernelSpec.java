@@ -21,6 +21,18 @@ public record KernelSpec(List<String> argv, String displayName, String language,
 
     /** The kernelspec's directory name, which is what {@code jupyter --kernel=NAME} takes. */
     public static final String NAME = "spectral-edge";
+    /** The name in Jupyter's kernel menu. */
+    public static final String DISPLAY_NAME = "Java (spectral-edge)";
+    /** The kernel's language. */
+    public static final String LANGUAGE = "java";
+
+    /**
+     * A notebook's {@code metadata.kernelspec} for this kernel: what Jupyter Notebook writes when it starts the installed
+     * kernel, so a notebook that carries exactly this opens without "(unsaved changes)".
+     */
+    public static Map<String, String> notebookMetadata() {
+        return Map.of("name", NAME, "display_name", DISPLAY_NAME, "language", LANGUAGE);
+    }
 
     /**
      * C2's thresholds at ten times HotSpot's defaults (5,000 calls, 600 calls with 15,000 calls plus loop iterations,
@@ -89,7 +101,7 @@ public record KernelSpec(List<String> argv, String displayName, String language,
         argv.add(jar.toAbsolutePath() + File.pathSeparator + libDir.toAbsolutePath().resolve("*"));
         argv.add(MAIN_CLASS);
         argv.add("{connection_file}");
-        return new KernelSpec(argv, "Java (spectral-edge)", "java", "message");
+        return new KernelSpec(argv, DISPLAY_NAME, LANGUAGE, "message");
     }
 
     /**

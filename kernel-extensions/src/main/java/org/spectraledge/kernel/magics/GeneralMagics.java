@@ -10,16 +10,18 @@ import java.util.Locale;
 import org.spectraledge.kernel.execution.CellEvaluator;
 import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellResult;
+import org.spectraledge.kernel.execution.CellThreads;
 
 /**
  * The general-purpose magics, each a plain method:
- * {@code %time CODE}, {@code %%time}, {@code %classpath JAR|DIR|DIR/* ...} (and {@code %lsmagic},
+ * {@code %time CODE}, {@code %%time}, {@code %classpath JAR|DIR|DIR/* ...}, {@code %threads [stop]} (and {@code %lsmagic},
  * which {@link Magics} has itself).
  */
 public final class GeneralMagics {
 
     static final String TIME_USAGE = "%time CODE";
     static final String CLASSPATH_USAGE = "%classpath JAR|DIR|DIR/* ...";
+    static final String THREADS_USAGE = "%threads [stop]";
 
     private final CellEvaluator evaluator;
     private final List<Path> added = new ArrayList<>();
@@ -34,7 +36,8 @@ public final class GeneralMagics {
         return magics
                 .line("time", TIME_USAGE, "run one line of Java and print its wall time", general::timeLine)
                 .cell("time", "%%time", "run the cell and print its wall time", general::timeCell)
-                .line("classpath", CLASSPATH_USAGE, "add jars or class directories (no arguments: list them)", general::classpath);
+                .line("classpath", CLASSPATH_USAGE, "add jars or class directories (no arguments: list them)", general::classpath)
+                .line("threads", THREADS_USAGE, "list the threads cells started that still run; stop: interrupt them", general::threads);
     }
 
     CellResult timeLine(MagicCall call) throws CellException {
@@ -59,6 +62,32 @@ public final class GeneralMagics {
         } finally {
             System.out.println("Wall time: " + formatMillis((System.nanoTime() - start) / 1e6));
         }
+    }
+
+    /** Lists the threads cells started that are still alive; {@code stop} interrupts them and says which remain. */
+    CellResult threads(MagicCall call) throws CellException {
+        String arg = call.args().strip();
+        if (!arg.isEmpty() && !arg.equals("stop")) {
+            throw new MagicException(call, "%threads takes nothing or 'stop', got '" + arg + "'; usage: " + THREADS_USAGE);
+        }
+        List<CellThreads.Started> running = evaluator.threads().stillRunning();
+        if (running.isEmpty()) return CellResult.of("No thread started by a cell is running.");
+        if (arg.isEmpty()) {
+            return CellResult.of("Running, started by cells: " + describe(running) + ". %threads stop interrupts them.");
+        }
+        List<CellThreads.Started> left;
+        try {
+            left = evaluator.threads().stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MagicException(call, "%threads stop was interrupted while waiting for the threads to end");
+        }
+        return CellResult.of("Interrupted " + running.size() + " thread(s). " + (left.isEmpty() ? "All have ended."
+                : "Still running, they ignore interrupts: " + describe(left) + ". Restart the kernel to end them."));
+    }
+
+    private static String describe(List<CellThreads.Started> threads) {
+        return String.join(", ", threads.stream().map(CellThreads.Started::describe).toList());
     }
 
     static String formatMillis(double ms) {

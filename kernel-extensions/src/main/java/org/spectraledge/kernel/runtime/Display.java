@@ -33,7 +33,10 @@ public final class Display {
      * sending thread is interrupted mid-send, and cells (training above all) are interrupted while they display.
      */
     private static final ExecutorService PUBLISHER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "display-publisher");
+        // it serves every cell, so it belongs to the root thread group, not to the cell that displayed first
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) root = root.getParent();
+        Thread t = new Thread(root, r, "display-publisher");
         t.setDaemon(true);
         return t;
     });

@@ -61,6 +61,9 @@ class RenderersTest {
         DisplayData data = renderer().render(t);
         String html = (String) data.getData(MIMEType.TEXT_HTML);
         assertTrue(html.contains("<th>step</th>") && html.contains("<td>20</td>"), html);
+        assertTrue(html.startsWith("<p class=\"spectral-edge-table-title\"><strong>run</strong></p>"), "the title, as in text: " + html);
+        assertTrue(renderer().render(Table.create("a < b").addColumns(IntColumn.create("x", 1))).getData(MIMEType.TEXT_HTML)
+                .toString().contains("<strong>a &lt; b</strong>"), "the title is escaped");
         String text = (String) data.getData(MIMEType.TEXT_PLAIN);
         assertTrue(text.contains("step") && text.contains("20"), text);
     }
@@ -90,6 +93,11 @@ class RenderersTest {
     void markdownAndLatex() {
         assertEquals("**b**", renderer().render(new Markdown("**b**")).getData(MIMEType.TEXT_MARKDOWN));
         assertEquals("$x$", renderer().render(new Latex("$x$")).getData(MIMEType.TEXT_LATEX));
+        // a bare formula is typeset (wrapped in $…$); text with delimiters is kept as written
+        assertEquals("$\\sigma_1 \\ge \\sigma_2$", renderer().render(new Latex(" \\sigma_1 \\ge \\sigma_2 ")).getData(MIMEType.TEXT_LATEX));
+        for (String kept : new String[] {"$$x^2$$", "\\(x\\)", "\\[x\\]", "\\begin{align} x \\end{align}", "cost $5$"}) {
+            assertEquals(kept, renderer().render(new Latex(kept)).getData(MIMEType.TEXT_LATEX));
+        }
     }
 
     @Test
