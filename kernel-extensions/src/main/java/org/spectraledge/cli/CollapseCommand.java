@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.spectraledge.intervention.CollapseBranch;
+import org.spectraledge.io.IoErrors;
+import org.spectraledge.io.OutputFolder;
 import org.spectraledge.intervention.CollapseFile;
 import org.spectraledge.intervention.CollapseListener;
 import org.spectraledge.intervention.CollapseStudy;
@@ -204,23 +206,18 @@ final class CollapseCommand implements Callable<Integer> {
 
     /** The folder's manifest, or a new one; refuses a folder that is not a study folder or holds another study. */
     private SweepManifest manifest(String definition, int trials) {
-        if (Files.exists(out) && !Files.isDirectory(out)) throw new UsageException(out + " is a file; --out names a folder");
-        boolean ours = Files.isRegularFile(out.resolve(SweepManifest.FILE)) && Files.isRegularFile(out.resolve(TRIALS));
-        if (!ours && Files.isDirectory(out)) {
-            try (var entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw new UsageException(out + " is not empty and is not a collapse study folder (no " + TRIALS + " and "
-                            + SweepManifest.FILE + "); choose another --out");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + out + ": " + e.getMessage(), e);
-            }
+        boolean ours;
+        try {
+            ours = OutputFolder.check(out, SweepManifest.FILE, "collapse study folder", "--out");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UsageException("cannot create the study folder " + out + ": " + e);
+            throw new UsageException(IoErrors.cannot("create the study folder", out, e));
         }
+        // a manifest of anything else (a sweep folder, another study) has another definition and is refused below
         Optional<SweepManifest> existing = ours ? SweepManifest.read(out) : Optional.empty();
         if (existing.isPresent() && !existing.get().definition().equals(definition)) {
             throw new UsageException(out + " holds a study with another configuration or protocol (" + SweepManifest.FILE + " says "

@@ -37,7 +37,7 @@ class CollapseCommandTest {
         Files.createDirectories(notOurs);
         Files.writeString(notOurs.resolve("notes.csv"), "a,b\n1,2\n");
         CliOutcome.run(args("--origins", "20", "--out", notOurs.toString()))
-                .assertUsage("collapse", "is not empty and is not a collapse study folder");
+                .assertUsage("collapse", "is not empty and is not a collapse study folder (it has no manifest.json)");
         try (var left = Files.list(notOurs)) {
             assertEquals(List.of(notOurs.resolve("notes.csv")), left.toList(), "a folder that is not ours is left as it was");
         }
