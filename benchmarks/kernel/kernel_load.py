@@ -30,7 +30,6 @@ import os
 import queue
 import random
 import re
-import subprocess
 import tempfile
 import threading
 import time
@@ -38,7 +37,8 @@ import time
 import jupyter_client
 import psutil
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from kernel_latency import install  # the kernelspec into a temporary prefix, as a user installs it
+
 MARKER = re.compile(r"… ([\d,]+) lines? not shown; write large output to a file")
 TIMEOUT = 300
 
@@ -169,12 +169,6 @@ def account(text, tag, n):
     if next_line > n:
         return shown, marked, f"{next_line} lines accounted for, only {n} printed"
     return shown, marked, None
-
-
-def install(prefix):
-    subprocess.run([os.path.join(ROOT, "bin", "spectral-edge"), "install-kernel", "--prefix", prefix], check=True,
-                   stdout=subprocess.DEVNULL)
-    return os.path.join(prefix, "share", "jupyter")
 
 
 def run(args):
