@@ -9,7 +9,7 @@ Run from the repository root (bin/spectral-edge builds the kernel first if neede
                                                       [--max-rss-mb 1500] [--out FILE.json]
 
 With --kernel spectral-edge (the default) it installs the kernelspec into a temporary prefix; --kernel python3 runs
-the same load on ipykernel, the peer. Phases, on one kernel:
+the same load on ipykernel, the peer. Phases, on one kernel (resident memory is recorded after each):
 
   cells        --cells cells sent back to back (all requests first, then the answers are collected); cell k prints
                3 numbered lines
@@ -17,7 +17,7 @@ the same load on ipykernel, the peer. Phases, on one kernel:
   interrupts   --interrupts cells of random kinds (sleeping, printing, busy without checking for interrupts, quick),
                each interrupted after a random 0-500 ms: sent as an interrupt_request on the control channel when the
                kernelspec says "interrupt_mode": "message", else as SIGINT through the kernel manager
-  after        `1+1`, which must still work
+  after        `1+1`, which must still work; in the Java kernel also the live heap after a full collection
 
 Checks: every execute_request gets an execute_reply and an idle status; every interrupt_request gets a reply; in
 every cell's stdout each numbered line arrives in order or a marker ("… N lines not shown; ...") counts it, and a
@@ -51,6 +51,8 @@ CELLS = {
         "sleep": "Thread.sleep({ms});",
         "busy": "{{ long end = System.nanoTime() + {ms}L * 1_000_000; while (System.nanoTime() < end) {{}} }}",
         "quick": "{k} + 1",
+        # the live heap in MB after a full collection: what the kernel holds, whatever the heap has grown to
+        "live_heap": "System.gc(); (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20",
     },
     "python3": {
         "lines": "for i in range({n}): print('{tag}' + str(i))",
@@ -97,6 +99,8 @@ class Kernel:
                         cell["streams"] += 1
                         if msg["content"]["name"] == "stdout":
                             cell["stdout"].append(msg["content"]["text"])
+                    elif msg["msg_type"] == "execute_result":
+                        cell["result"] = msg["content"]["data"].get("text/plain")
                     elif msg["msg_type"] == "error":
                         cell["error"] = msg["content"]["ename"]
                     elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
@@ -190,7 +194,7 @@ def run(args):
             if problem or shown + marked != 3 or (c["reply"] or {}).get("status") != "ok":
                 bad.append((i, problem or f"{shown} shown + {marked} marked of 3", (c["reply"] or {}).get("status")))
         result["cells"] = {"sent": len(sent), "unanswered": len(missing), "bad": len(bad), "seconds": round(seconds, 1),
-                           "per_cell_ms": round(1000 * seconds / len(sent), 1)}
+                           "per_cell_ms": round(1000 * seconds / len(sent), 1), "rss_after_mb": round(k.rss() / 2**20)}
         if missing or bad:
             failures.append(f"cells: {len(missing)} unanswered, {len(bad)} wrong, e.g. {bad[:3]}")
 
@@ -204,7 +208,7 @@ def run(args):
         shown, marked, problem = account(text, "", args.lines)
         result["flood"] = {"lines": args.lines, "answered": not missing, "seconds": round(seconds, 1),
                            "stream_messages": c["streams"], "shown": shown, "marked": marked,
-                           "stdout_mb": round(len(text.encode()) / 2**20, 1), "rss_peak_mb": round(k.rss_peak / 2**20)}
+                           "stdout_mb": round(len(text.encode()) / 2**20, 1), "rss_after_mb": round(k.rss() / 2**20)}
         if missing or problem or shown + marked != args.lines:
             failures.append(f"flood: answered={not missing}, {shown} shown + {marked} marked of {args.lines}, {problem}")
 
@@ -235,7 +239,8 @@ def run(args):
         waits.sort()
         result["interrupts"] = {"sent": args.interrupts, "replies_missing": len(missing_interrupts),
                                 "outcomes": dict(sorted(outcomes.items())), "bad": bad[:5],
-                                "to_idle_s": {"median": round(waits[len(waits) // 2], 2), "max": round(waits[-1], 2)}}
+                                "to_idle_s": {"median": round(waits[len(waits) // 2], 2), "max": round(waits[-1], 2)},
+                                "rss_after_mb": round(k.rss() / 2**20)}
         if missing_interrupts or bad:
             failures.append(f"interrupts: {len(missing_interrupts)} replies missing, problems {bad[:3]}")
 
@@ -245,6 +250,10 @@ def run(args):
         result["after"] = {"answered": not missing, "status": (k.cell(msg_id)["reply"] or {}).get("status")}
         if missing or result["after"]["status"] != "ok":
             failures.append(f"the kernel does not answer after the load: {result['after']}")
+        if "live_heap" in cells:
+            msg_id = k.execute(cells["live_heap"])
+            k.wait([msg_id], timeout=60)
+            result["live_heap_end_mb"] = k.cell(msg_id).get("result")
         result["rss_end_mb"] = round(k.rss() / 2**20)
         result["rss_peak_mb"] = round(k.rss_peak / 2**20)
         if k.rss_peak > args.max_rss_mb * 2**20:
