@@ -5,8 +5,9 @@ import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 
 /**
- * jjava's cell streams ({@code System.out}, {@code System.err}, {@code System.in}, display), with
- * the attach/detach steps public to the kernel (jjava keeps them package-private).
+ * jjava's cell streams for {@code System.in} and displays, with the attach/detach steps public to the kernel (jjava
+ * keeps them package-private). Its {@code out} and {@code err} stay unused: they send one message per line, so cells
+ * print into the kernel's {@code StreamPublisher} instead.
  */
 final class KernelIO extends JupyterIO {
 
@@ -14,7 +15,7 @@ final class KernelIO extends JupyterIO {
         super(StandardCharsets.UTF_8);
     }
 
-    /** Sends what cells print and display to the request answered by {@code env}. */
+    /** Sends what cells display, and their stdin prompts, to the request answered by {@code env}. */
     void attach(ShellReplyEnvironment env, boolean stdinEnabled) {
         setEnv(env);
         setJupyterInEnabled(stdinEnabled);

@@ -1,5 +1,7 @@
 package org.spectraledge.kernel;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
@@ -42,6 +45,9 @@ import org.spectraledge.kernel.session.CellOutcome;
 import org.spectraledge.kernel.session.CellOutputs;
 import org.spectraledge.kernel.session.CompilerWarmup;
 import org.spectraledge.kernel.session.NotebookSession;
+import org.spectraledge.kernel.stream.OutputThrottle;
+import org.spectraledge.kernel.stream.StdStream;
+import org.spectraledge.kernel.stream.StreamPublisher;
 
 /**
  * The Jupyter kernel: the thin adapter between jjava's message handling ({@link BaseKernel}) and our
@@ -53,6 +59,8 @@ public final class SpectralEdgeKernel extends BaseKernel {
     private static final Logger LOG = LoggerFactory.getLogger(SpectralEdgeKernel.class);
 
     private final KernelIO kernelIO;
+    /** What cells print on System.out and System.err, sent in batches under the running cell's request. */
+    private final StreamPublisher streams;
     /** The session as it starts on its own thread; {@link #session()} waits for it. */
     private final CompletableFuture<NotebookSession> starting;
     private final CompletableFuture<CodeAssistant> assistant;
@@ -100,6 +108,8 @@ public final class SpectralEdgeKernel extends BaseKernel {
                 List.of(), null, io, new CommManager(), new Renderer(), null, new MagicsRegistry(), false,
                 new StringStyler.Builder().build());
         this.kernelIO = io;
+        this.streams = new StreamPublisher(OutputThrottle.forJupyter(), StreamPublisher.DEFAULT_INTERVAL,
+                StreamPublisher.DEFAULT_CAPACITY, StreamPublisher.printingTo(System.out, System.err));
         this.starting = starting;
         this.assistant = starting.thenApply(session -> new CodeAssistant(session.evaluator()));
         this.warmup = new CompilerWarmup(NotebookSession::startEvaluator, warmupSnippets());
@@ -197,9 +207,12 @@ public final class SpectralEdgeKernel extends BaseKernel {
         env.publish(new PublishExecuteInput(request.getCode(), count));
         replaceOutputStreams(env);
         kernelIO.attach(env, request.isStdinEnabled());
+        streams.attach(text -> env.publish(new PublishStream(
+                text.stream() == StdStream.STDOUT ? PublishStream.StreamType.OUT : PublishStream.StreamType.ERR, text.text())));
         cellEnv = env;
         env.defer(() -> {
             cellEnv = null;
+            streams.detach();
             kernelIO.detach(env);
         });
         CellOutcome outcome;
@@ -209,7 +222,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
         } finally {
             warmup.resume();
         }
-        flushStreams();
+        streams.endCell();
         if (request.shouldStoreHistory() && !request.isSilent()) {
             history.add(count, request.getCode(), outcome.result()
                     .map(value -> String.valueOf(value.getData(MIMEType.TEXT_PLAIN))).orElse(null));
@@ -225,8 +238,26 @@ public final class SpectralEdgeKernel extends BaseKernel {
     }
 
     private void flushStreams() {
-        kernelIO.out.flush();
-        kernelIO.err.flush();
+        streams.flush();
+    }
+
+    /**
+     * Cells print into {@link #streams}; jjava's own streams would send one message per line. The streams in place
+     * before the request come back when it is done.
+     */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        System.setOut(streams.stdout());
+        System.setErr(streams.stderr());
+        System.setIn(kernelIO.in);
+        env.defer(() -> {
+            System.setOut(out);
+            System.setErr(err);
+            System.setIn(in);
+        });
     }
 
     private static void replyError(ShellReplyEnvironment env, int count, CellError error) {
@@ -289,8 +320,8 @@ public final class SpectralEdgeKernel extends BaseKernel {
             CellExecutionControl.InterruptOutcome outcome = session().interrupt();
             LOG.info("Interrupt request: {}", outcome);
             if (outcome == CellExecutionControl.InterruptOutcome.STILL_RUNNING) {
-                kernelIO.err.println("The cell ignored the interrupt and even Thread.stop(); restart the kernel to end it.");
-                kernelIO.err.flush();
+                streams.stderr().println("The cell ignored the interrupt and even Thread.stop(); restart the kernel to end it.");
+                streams.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -345,6 +376,7 @@ public final class SpectralEdgeKernel extends BaseKernel {
         interrupt();
         warmup.close();
         starting.thenAccept(NotebookSession::close);
+        streams.close();
         super.onShutdown(isRestarting);
     }
 }

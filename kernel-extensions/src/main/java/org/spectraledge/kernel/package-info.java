@@ -13,6 +13,8 @@
  *   <li>{@link org.spectraledge.kernel.SpectralEdgeKernel}: the only class that speaks jjava's kernel
  *       API; it turns requests into calls on our own classes, keeps the cells' history ({@code CellHistory})
  *       and starts the session on its own thread so that {@code kernel_info} is answered at once.</li>
+ *   <li>{@code stream}: what cells print, batched, rate-limited with a marker that counts what was held back, and
+ *       sent in the order written ({@code StreamPublisher}); the headless runner keeps every line.</li>
  *   <li>{@code session}: {@code NotebookSession}, what the kernel and the two runners share: JShell with
  *       the startup imports, the magics and the renderers; a cell's source in, its outcome out, its
  *       displays to whichever {@code CellOutputs} the host gives.</li>

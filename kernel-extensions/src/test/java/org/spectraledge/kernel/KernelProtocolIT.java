@@ -109,6 +109,72 @@ class KernelProtocolIT {
         assertEquals(null, output(b, "execute_result"), "a statement has no value");
     }
 
+    /**
+     * A cell printing fast: every line arrives in order, except lines a marker counts exactly; the output comes in
+     * batches (one message per line made the Notebook server and ZeroMQ drop lines and the final idle status), and
+     * the idle status arrives. 20,000 short lines fit the rate limit whole; 300,000 do not.
+     */
+    @Test
+    void fastPrintingArrivesInOrderInBatchesAndEveryMissingLineIsCounted() throws Exception {
+        JsonObject r = withKernel(String.join("\n",
+                "    import queue",
+                "    def flood(n):",
+                "        msg_id = kc.execute('for (int i = 0; i < ' + str(n) + '; i++) System.out.println(i);')",
+                "        reply = kd.reply_to(kc, msg_id, timeout=120)",
+                "        try:",
+                "            outputs = kd.outputs_of(kc, msg_id, timeout=60)",
+                "        except queue.Empty:",
+                "            return {'idle': False}",
+                "        streams = [o['content'] for o in outputs if o['type'] == 'stream']",
+                "        return {'idle': True, 'status': reply['content']['status'], 'messages': len(streams),",
+                "                'names': sorted({s['name'] for s in streams}), 'text': ''.join(s['text'] for s in streams)}",
+                "    kd.emit({'small': flood(20_000), 'large': flood(300_000)})"));
+        JsonObject small = r.getAsJsonObject("small");
+        assertTrue(small.get("idle").getAsBoolean(), "the idle status of the 20,000-line cell never came");
+        assertEquals("ok", small.get("status").getAsString());
+        assertEquals("[\"stdout\"]", small.get("names").toString());
+        assertEquals(new PrintedLines(20_000, 0), PrintedLines.of(small.get("text").getAsString()), "20,000 lines are within the limit");
+        int messages = small.get("messages").getAsInt();
+        assertTrue(messages < 200, "20,000 lines came in " + messages + " stream messages");
+
+        JsonObject large = r.getAsJsonObject("large");
+        assertTrue(large.get("idle").getAsBoolean(), "the idle status of the 300,000-line cell never came");
+        PrintedLines lines = PrintedLines.of(large.get("text").getAsString());
+        assertEquals(300_000, lines.shown() + lines.marked(), "every line is shown or counted: " + lines);
+        assertTrue(lines.marked() > 0, "300,000 lines exceed the limit, so a marker must say how many were not shown");
+    }
+
+    /**
+     * Lines printed as 0, 1, 2, ... and the markers among them.
+     *
+     * @param shown  numbered lines that arrived
+     * @param marked lines that markers said were not shown
+     */
+    record PrintedLines(long shown, long marked) {
+        private static final java.util.regex.Pattern MARKER =
+                java.util.regex.Pattern.compile("… ([\\d,]+) lines? not shown; write large output to a file");
+
+        /** Reads {@code text}, failing on the first line that is neither the next number nor a marker. */
+        static PrintedLines of(String text) {
+            long next = 0;
+            long shown = 0;
+            long marked = 0;
+            for (String line : text.split("\n")) {
+                java.util.regex.Matcher m = MARKER.matcher(line);
+                if (m.matches()) {
+                    long n = Long.parseLong(m.group(1).replace(",", ""));
+                    next += n;
+                    marked += n;
+                } else {
+                    assertEquals(String.valueOf(next), line, "line " + (shown + marked) + " is out of order or unmarked");
+                    next++;
+                    shown++;
+                }
+            }
+            return new PrintedLines(shown, marked);
+        }
+    }
+
     @Test
     void exceptionTracebackNamesTheCellLine() throws Exception {
         String cell = "int y = 1;\\n\\nvoid f() {\\n  throw new IllegalStateException(\"boom\");\\n}\\nf();";

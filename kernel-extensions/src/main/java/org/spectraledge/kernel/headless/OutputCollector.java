@@ -5,10 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +13,8 @@ import java.util.Map;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.spectraledge.kernel.session.CellError;
 import org.spectraledge.kernel.session.CellOutputs;
+import org.spectraledge.kernel.stream.StreamBuffer;
+import org.spectraledge.kernel.stream.StreamText;
 
 /**
  * Collects one cell's outputs as nbformat 4 output objects, in the order they happened: text the cell
@@ -23,9 +22,12 @@ import org.spectraledge.kernel.session.CellOutputs;
  * ({@code display_data}), its value ({@code execute_result}) and its error ({@code error}).
  * {@code updateDisplay} rewrites the earlier output with the same display id, as a notebook front end does.
  *
- * <p>Locking: the print streams are flushed before this object's lock is taken, never inside it, because a
- * flush appends under that lock while holding the print stream's own (a cell thread printing while another
- * thread displays must not deadlock).
+ * <p>Printed text is kept whole (a notebook file has no rate limit) and appended in amortized O(1): the stream output
+ * being written holds a {@code StringBuilder} that becomes its {@code text} when another output follows or the
+ * outputs are read.
+ *
+ * <p>Locking: printed text is taken from the {@link StreamBuffer} under this object's lock, so that text taken by two
+ * threads is appended in the order written; the buffer's own lock is innermost and never held while taking this one.
  */
 final class OutputCollector implements CellOutputs {
 
@@ -35,17 +37,20 @@ final class OutputCollector implements CellOutputs {
     private final Map<String, List<JsonObject>> byDisplayId = new HashMap<>();
     /** A {@code clearOutput(true)} waits for the next output. */
     private boolean clearBeforeNext;
-    private final PrintStream stdout = new PrintStream(new StreamBuffer("stdout"), true, StandardCharsets.UTF_8);
-    private final PrintStream stderr = new PrintStream(new StreamBuffer("stderr"), true, StandardCharsets.UTF_8);
+    /** The stream output being appended to (the last output), and its text so far. */
+    private JsonObject openStream;
+    private final StringBuilder openText = new StringBuilder();
+    /** What the cell prints; taken into {@link #outputs} whenever 64 K characters wait and before any other output. */
+    private final StreamBuffer printed = new StreamBuffer(64 * 1024, this::flushStreams);
 
     /** What the cell's {@code System.out} should be while it runs. */
     PrintStream stdout() {
-        return stdout;
+        return printed.stdout();
     }
 
     /** What the cell's {@code System.err} should be while it runs. */
     PrintStream stderr() {
-        return stderr;
+        return printed.stderr();
     }
 
     @Override
@@ -54,6 +59,7 @@ final class OutputCollector implements CellOutputs {
         flushStreams(); // text printed before a display comes before it
         synchronized (this) {
             clearIfPending();
+            closeOpenStream();
             outputs.add(output);
             if (data.hasDisplayId()) {
                 byDisplayId.computeIfAbsent(data.getDisplayId(), id -> new ArrayList<>()).add(output);
@@ -77,8 +83,7 @@ final class OutputCollector implements CellOutputs {
             if (wait) {
                 clearBeforeNext = true;
             } else {
-                outputs.clear();
-                byDisplayId.clear();
+                clear();
             }
         }
     }
@@ -86,9 +91,15 @@ final class OutputCollector implements CellOutputs {
     private void clearIfPending() {
         if (clearBeforeNext) {
             clearBeforeNext = false;
-            outputs.clear();
-            byDisplayId.clear();
+            clear();
         }
+    }
+
+    private void clear() {
+        outputs.clear();
+        byDisplayId.clear();
+        openStream = null;
+        openText.setLength(0);
     }
 
     void result(int executionCount, DisplayData data) {
@@ -112,6 +123,9 @@ final class OutputCollector implements CellOutputs {
     JsonArray toJson() {
         flushStreams();
         synchronized (this) {
+            if (openStream != null) {
+                openStream.addProperty("text", openText.toString());
+            }
             JsonArray array = new JsonArray();
             outputs.forEach(o -> array.add(o.deepCopy()));
             return array;
@@ -122,27 +136,38 @@ final class OutputCollector implements CellOutputs {
         flushStreams();
         synchronized (this) {
             clearIfPending();
+            closeOpenStream();
             outputs.add(output);
         }
     }
 
-    private void flushStreams() {
-        stdout.flush();
-        stderr.flush();
+    /** Takes what the cell printed so far into the outputs. */
+    private synchronized void flushStreams() {
+        for (StreamText run : printed.drain()) {
+            appendText(run.stream().jupyterName(), run.text());
+        }
     }
 
-    private synchronized void appendText(String name, String text) {
+    /** Appends to the last output if it is text of the same stream, as Jupyter merges consecutive stream output. */
+    private void appendText(String name, String text) {
         clearIfPending();
-        JsonObject last = outputs.isEmpty() ? null : outputs.get(outputs.size() - 1);
-        if (last != null && "stream".equals(last.get("output_type").getAsString()) && name.equals(last.get("name").getAsString())) {
-            last.addProperty("text", last.get("text").getAsString() + text);
-            return;
+        if (openStream == null || !name.equals(openStream.get("name").getAsString())) {
+            closeOpenStream();
+            openStream = new JsonObject();
+            openStream.addProperty("output_type", "stream");
+            openStream.addProperty("name", name);
+            outputs.add(openStream);
         }
-        JsonObject stream = new JsonObject();
-        stream.addProperty("output_type", "stream");
-        stream.addProperty("name", name);
-        stream.addProperty("text", text);
-        outputs.add(stream);
+        openText.append(text);
+    }
+
+    /** The stream output being written gets its final text; the next text starts a new output. */
+    private void closeOpenStream() {
+        if (openStream != null) {
+            openStream.addProperty("text", openText.toString());
+            openStream = null;
+            openText.setLength(0);
+        }
     }
 
     /** {@code data} and {@code metadata} of a display, as jjava serializes them; the transient display id stays out. */
@@ -165,34 +190,5 @@ final class OutputCollector implements CellOutputs {
             out.add(e.getKey(), json || (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) ? v : new JsonPrimitive(v.toString()));
         }
         return out;
-    }
-
-    /** Bytes a cell prints, turned into stream text whenever the print stream flushes. */
-    private final class StreamBuffer extends OutputStream {
-        private final String name;
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-        StreamBuffer(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            pending.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            pending.write(b, off, len);
-        }
-
-        @Override
-        public synchronized void flush() {
-            if (pending.size() > 0) {
-                String text = pending.toString(StandardCharsets.UTF_8);
-                pending.reset();
-                appendText(name, text);
-            }
-        }
     }
 }

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectraledge.kernel.session.NotebookSession;
 
@@ -131,6 +133,35 @@ class NotebookRunnerTest {
         assertEquals(List.of("display_data:text/markdown,text/plain", "execute_result:text/plain"), kinds(out, 1),
                 "frame 1 stays until frame 2 arrives, then only frame 2 and the value");
         assertEquals("frame 2", output(out, 1, 0).getAsJsonObject("data").get("text/markdown").getAsString());
+    }
+
+    /**
+     * Every printed line is kept, in order, with stdout and stderr in the order written. The timeout is a hang guard
+     * (about 40 times what this takes): a collector that copies the text so far on each line needs minutes here.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aLargeOutputIsKeptWholeAndInOrder() {
+        int lines = 400_000;
+        JsonObject nb = notebook.deepCopy();
+        JsonArray cells = new JsonArray();
+        cells.add(codeCell("for (int i = 0; i < " + lines + "; i++) System.out.println(i);\n"
+                + "System.err.println(\"half way\");\n"
+                + "for (int i = 0; i < " + lines + "; i++) System.out.println(\"σ\" + i);"));
+        nb.add("cells", cells);
+        JsonObject out = new NotebookRunner(session, new NotebookRunner.Options(false, null)).run(nb).notebook();
+        assertEquals(List.of("stream", "stream", "stream"), kinds(out, 0));
+        StringBuilder first = new StringBuilder();
+        StringBuilder second = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            first.append(i).append('\n');
+            second.append('σ').append(i).append('\n');
+        }
+        assertEquals("stdout", output(out, 0, 0).get("name").getAsString());
+        assertEquals(first.toString(), output(out, 0, 0).get("text").getAsString());
+        assertEquals("stderr", output(out, 0, 1).get("name").getAsString());
+        assertEquals("half way\n", output(out, 0, 1).get("text").getAsString());
+        assertEquals(second.toString(), output(out, 0, 2).get("text").getAsString());
     }
 
     @Test
