@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * loader) finds providers in added jars and never a provider it could not load.
  *
  * <p>Every class this loader defines itself (snippets, and classes of the jars the notebook added) passes through
- * {@link ExitGuard}, so that none of them can end the kernel; {@link ExitGuard} itself is always the kernel's.
+ * {@link CellBytecode}, so that none of them can end the kernel and the kernel can stop their loops; {@link ExitGuard}
+ * and {@link LoopCheck}, which the rewritten classes call, are always the kernel's.
  */
 final class CellClassLoader extends URLClassLoader {
 
@@ -80,11 +81,14 @@ final class CellClassLoader extends URLClassLoader {
     private Class<?> locate(String name) throws ClassNotFoundException {
         byte[] snippet = snippets.get(name);
         if (snippet != null) {
-            byte[] guarded = ExitGuard.guard(snippet);
+            byte[] guarded = CellBytecode.rewrite(snippet);
             return defineClass(name, guarded, 0, guarded.length, (ProtectionDomain) null);
         }
         if (name.equals(ExitGuard.class.getName())) {
-            return ExitGuard.class; // what guarded classes call; it lies in the kernel's private classes
+            return ExitGuard.class; // rewritten classes call it; it lies in the kernel's private classes
+        }
+        if (name.equals(LoopCheck.class.getName())) {
+            return LoopCheck.class;
         }
         try {
             return platform.loadClass(name);
@@ -108,7 +112,7 @@ final class CellClassLoader extends URLClassLoader {
     }
 
     /**
-     * A class of a jar or directory the notebook added, with its exit calls guarded. A class that calls none is
+     * A class of a jar or directory the notebook added, rewritten by {@link CellBytecode}. A class it leaves alone is
      * defined by {@link URLClassLoader} as usual (package attributes from the jar's manifest included).
      */
     @Override
@@ -124,7 +128,7 @@ final class CellClassLoader extends URLClassLoader {
         } catch (IOException e) {
             throw new ClassNotFoundException("cannot read " + url, e);
         }
-        byte[] guarded = ExitGuard.guard(original);
+        byte[] guarded = CellBytecode.rewrite(original);
         if (guarded == original) {
             return super.findClass(name);
         }

@@ -1,17 +1,13 @@
 package org.spectraledge.kernel.execution;
 
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Keeps cells from ending the kernel: {@link CellClassLoader} passes every class it defines (JShell's snippet classes
- * and the classes of jars the notebook added) through {@link #guard(byte[])}, which points each call of
+ * Keeps cells from ending the kernel: in every class {@link CellClassLoader} defines (JShell's snippet classes and the
+ * classes of jars the notebook added), {@link CellBytecode} points each call of
  * {@code System.exit(int)}, {@code Runtime.exit(int)} and {@code Runtime.halt(int)} — direct calls, method references
  * and method-handle constants alike — at this class's methods of the same name, which throw a
  * {@link CellExitException}. The cell then fails with that error and the kernel keeps running.
@@ -21,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * changes. Not covered: an exit reached through reflection, or from a class of the kernel's own class path.
  */
 public final class ExitGuard {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ExitGuard.class);
 
     private static final String SYSTEM = "java/lang/System";
     private static final String RUNTIME = "java/lang/Runtime";
@@ -49,34 +43,18 @@ public final class ExitGuard {
         throw new CellExitException("Runtime.halt", status);
     }
 
-    /**
-     * The class file {@code classFile} with its exit calls pointed at this class.
-     *
-     * @return {@code classFile} itself when it calls none of them (or is of a class-file version this guard cannot
-     *     read, which the kernel log says)
-     */
-    static byte[] guard(byte[] classFile) {
-        ClassReader reader;
-        try {
-            reader = new ClassReader(classFile);
-        } catch (IllegalArgumentException newerThanAsm) {
-            LOG.warn("A class of a newer class-file version than the exit guard reads was loaded unguarded: "
-                    + "System.exit in it ends the kernel ({})", newerThanAsm.getMessage());
-            return classFile;
-        }
-        // given the reader, the writer copies methods that the visitor leaves alone as they are
-        ClassWriter writer = new ClassWriter(reader, 0);
-        Redirector redirector = new Redirector(writer);
-        reader.accept(redirector, 0);
-        return redirector.changed ? writer.toByteArray() : classFile;
+    /** A visitor that points the exit calls at this class and records that it changed something. */
+    static ClassVisitor redirecting(ClassVisitor next, Runnable onChange) {
+        return new Redirector(next, onChange);
     }
 
     /** Replaces the exit calls of every method it visits. */
     private static final class Redirector extends ClassVisitor {
-        boolean changed;
+        private final Runnable onChange;
 
-        Redirector(ClassVisitor next) {
+        Redirector(ClassVisitor next, Runnable onChange) {
             super(Opcodes.ASM9, next);
+            this.onChange = onChange;
         }
 
         @Override
@@ -85,7 +63,7 @@ public final class ExitGuard {
                 @Override
                 public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
                     if (isExit(owner, method, desc)) {
-                        changed = true;
+                        onChange.run();
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, SELF, method,
                                 owner.equals(SYSTEM) ? STATUS : RECEIVER_AND_STATUS, false);
                     } else {
@@ -116,7 +94,7 @@ public final class ExitGuard {
          */
         private Object redirect(Object constant) {
             if (constant instanceof Handle h && isExit(h.getOwner(), h.getName(), h.getDesc())) {
-                changed = true;
+                onChange.run();
                 return new Handle(Opcodes.H_INVOKESTATIC, SELF, h.getName(),
                         h.getOwner().equals(SYSTEM) ? STATUS : RECEIVER_AND_STATUS, false);
             }
