@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (seconds >= 1) out.printf(Locale.ROOT, "      (%.1f s)%n", seconds);
             }
         };
-        NotebookRunner.Result result = RunnerCommands.withSession(false,
+        NotebookRunner.Result result = RunnerCommands.withSession(
                 session -> new NotebookRunner(session, new NotebookRunner.Options(false, null), echo).run(NotebookFile.read(notebook)));
         Files.createDirectories(dir);
         Path executed = dir.resolve(notebook.getFileName());

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.spectraledge.kernel.execution.ExitGuard;
 import org.spectraledge.kernel.headless.NotebookFile;
 import org.spectraledge.kernel.headless.NotebookRunner;
 import org.spectraledge.kernel.headless.ScriptRunner;
@@ -135,25 +134,12 @@ final class RunnerCommands {
     }
 
     /**
-     * Runs {@code work} in a fresh session with {@code System.exit} guarded as in the kernel, so a cell
-     * that calls it fails instead of ending the run (and the notebook is still written).
+     * Runs {@code work} in a fresh session. {@code System.exit} in a cell fails that cell as in the kernel
+     * ({@code ExitGuard}), so the run goes on and the notebook is still written.
      */
     static <T> T withSession(SessionWork<T> work) throws Exception {
-        return withSession(true, work);
-    }
-
-    /**
-     * As {@link #withSession(SessionWork)}, optionally without the guard: the JDK prints a four-line deprecation warning
-     * when it is installed, which the demo (a notebook we ship, without {@code System.exit}) spares its first-time users.
-     */
-    static <T> T withSession(boolean guardExit, SessionWork<T> work) throws Exception {
-        ExitGuard guard = guardExit ? ExitGuard.install() : null;
         try (NotebookSession session = NotebookSession.start()) {
             return work.apply(session);
-        } finally {
-            if (guard != null) {
-                guard.permitExit();
-            }
         }
     }
 }

@@ -8,13 +8,12 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spectraledge.kernel.connection.GuardedConnection;
-import org.spectraledge.kernel.execution.ExitGuard;
 
 /**
  * Starts the kernel: {@code KernelMain CONNECTION_FILE}. Jupyter writes the connection file (ports,
  * address, HMAC key) and passes its path through the kernelspec's {@code {connection_file}}.
  *
- * <p>Order: guard {@code System.exit}, start JShell and run the startup script on a thread of its own while binding
+ * <p>Order: start JShell and run the startup script on a thread of its own while binding
  * exactly the sockets the file names, serve until a shutdown request, close, exit. Requests that need JShell wait
  * for its start; a startup script that fails makes every cell an error that says why.
  */
@@ -31,13 +30,6 @@ public final class KernelMain {
         }
         KernelConnectionProperties props = readConnectionFile(Path.of(args[0]));
 
-        ExitGuard guard = ExitGuard.install();
-        if (guard == null) {
-            LOG.warn("This JVM refuses a security manager (JDK {}); System.exit in a cell will end the kernel. "
-                    + "Run the kernel on JDK 17 with -Djava.security.manager=allow, as the installed kernelspec does.",
-                    Runtime.version().feature());
-        }
-
         SpectralEdgeKernel kernel = SpectralEdgeKernel.start();
         GuardedConnection connection = new GuardedConnection(props);
         kernel.becomeHandlerForConnection(connection);
@@ -48,9 +40,6 @@ public final class KernelMain {
 
         connection.awaitShutdownRequest();
         connection.close();
-        if (guard != null) {
-            guard.permitExit();
-        }
         // cells may have left non-daemon threads behind (training loops, executors): end them all
         System.exit(0);
     }

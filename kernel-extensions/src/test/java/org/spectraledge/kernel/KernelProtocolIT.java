@@ -367,6 +367,62 @@ class KernelProtocolIT {
         assertTrue(r.get("alive").getAsBoolean());
     }
 
+    /**
+     * A kernel with a 256 MB heap (set as the advice says: {@code JDK_JAVA_OPTIONS} in the kernelspec's env) runs a
+     * cell that fills the heap and keeps what it allocated. The cell fails with advice, and the kernel goes on: the
+     * heartbeat echoes, an interrupt is answered, the next cell returns a value, and after the data is freed a second
+     * exhaustion is survived the same way.
+     */
+    @Test
+    void aCellThatFillsTheHeapFailsWithAdviceAndTheKernelGoesOn() throws Exception {
+        Path small = jupyter.kernelDir().resolveSibling("spectral-edge-small-heap");
+        Files.createDirectories(small);
+        JsonObject spec = JsonParser.parseString(Files.readString(jupyter.kernelDir().resolve("kernel.json"))).getAsJsonObject();
+        JsonObject env = new JsonObject();
+        env.addProperty("JDK_JAVA_OPTIONS", "-Xmx256m");
+        spec.add("env", env);
+        Files.writeString(small.resolve("kernel.json"), spec.toString());
+        String fill = "var %s = new java.util.ArrayList<long[]>();\\nwhile (true) %s.add(new long[1 << 16]);";
+        JsonObject r = jupyter.run(String.join("\n",
+                "import json, zmq, jupyter_client",
+                "import kernel_driver as kd",
+                "km, kc = jupyter_client.manager.start_new_kernel(kernel_name='spectral-edge-small-heap', startup_timeout=60)",
+                "def ping():",
+                "    info = km.get_connection_info()",
+                "    hb = zmq.Context.instance().socket(zmq.REQ)",
+                "    hb.linger = 0",
+                "    hb.connect(f\"tcp://{info['ip']}:{info['hb_port']}\")",
+                "    hb.send(b'ping')",
+                "    return hb.recv().decode() if hb.poll(10000) else None",
+                "try:",
+                "    first = kd.execute(kc, '" + fill.formatted("keep", "keep") + "', timeout=120)",
+                "    echo = ping()",
+                "    intr = kd.request(kc, 'interrupt_request', {}, channel='control')",
+                "    after = kd.execute(kc, '1 + 1', timeout=60)",
+                "    freed = kd.execute(kc, 'keep = null;', timeout=60)",
+                "    second = kd.execute(kc, '" + fill.formatted("again", "again") + "', timeout=120)",
+                "    last = kd.execute(kc, 'again = null;\\n2 + 3', timeout=60)",
+                "    kd.emit({'first': first['reply'], 'echo': echo, 'intr': intr, 'after': after, 'freed': freed['reply'],",
+                "             'second': second['reply'], 'last': last, 'alive': km.is_alive()})",
+                "finally:",
+                "    kc.stop_channels()",
+                "    km.shutdown_kernel(now=True)",
+                ""));
+        for (String cell : new String[] {"first", "second"}) {
+            JsonObject reply = r.getAsJsonObject(cell);
+            assertEquals("OutOfMemoryError", reply.get("ename").getAsString(), r.toString());
+            String advice = reply.get("evalue").getAsString();
+            assertTrue(advice.contains("at most 256 MB") && advice.contains("Free what you no longer need")
+                    && advice.contains("JDK_JAVA_OPTIONS") && advice.contains("-Xmx") && advice.contains("Restart"), advice);
+        }
+        assertEquals("ping", r.get("echo").getAsString(), "the heartbeat must still echo");
+        assertEquals("ok", r.getAsJsonObject("intr").get("status").getAsString());
+        assertEquals("2", output(r.getAsJsonObject("after"), "execute_result").getAsJsonObject("data").get("text/plain").getAsString());
+        assertEquals("ok", r.getAsJsonObject("freed").get("status").getAsString());
+        assertEquals("5", output(r.getAsJsonObject("last"), "execute_result").getAsJsonObject("data").get("text/plain").getAsString());
+        assertTrue(r.get("alive").getAsBoolean());
+    }
+
     @Test
     void badlySignedMessageIsDroppedLoggedWithoutKeyAndTheKernelGoesOn() throws Exception {
         Path log = prefix.resolve("kernel-stderr-" + System.nanoTime() + ".log");

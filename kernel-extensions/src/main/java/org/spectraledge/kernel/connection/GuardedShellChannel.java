@@ -9,6 +9,7 @@ import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spectraledge.kernel.execution.HeapReserve;
 import org.zeromq.ZMQ;
 
 /**
@@ -66,8 +67,12 @@ public final class GuardedShellChannel extends ShellChannel {
     private void serve(ZMQ.Poller poller) {
         try {
             while (running) {
-                if (poller.poll(POLL_MILLIS) > 0) {
-                    handleOne();
+                try {
+                    if (poller.poll(POLL_MILLIS) > 0) {
+                        handleOne();
+                    }
+                } catch (OutOfMemoryError e) { // a cell filled the heap: this thread must live on (see HeapReserve)
+                    HeapReserve.release();
                 }
             }
         } finally {
@@ -100,7 +105,10 @@ public final class GuardedShellChannel extends ShellChannel {
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
         try {
             handler.handle(env, message);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            HeapReserve.release(); // first: logging and the replies below need room
+            LOG.warn("Handling {} failed", message.getHeader().getType().getName(), e);
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.warn("Handling {} failed", message.getHeader().getType().getName(), e);
         } finally {
             try {

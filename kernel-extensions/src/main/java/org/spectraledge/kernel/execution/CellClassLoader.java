@@ -1,11 +1,14 @@
 package org.spectraledge.kernel.execution;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.security.CodeSigner;
+import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ol>
  * Resources follow the same rule, so {@code ServiceLoader} in a cell (this is the cell thread's context class
  * loader) finds providers in added jars and never a provider it could not load.
+ *
+ * <p>Every class this loader defines itself (snippets, and classes of the jars the notebook added) passes through
+ * {@link CellBytecode}, so that none of them can end the kernel and the kernel can stop their loops; {@link ExitGuard}
+ * and {@link LoopCheck}, which the rewritten classes call, are always the kernel's.
  */
 final class CellClassLoader extends URLClassLoader {
 
@@ -74,7 +81,14 @@ final class CellClassLoader extends URLClassLoader {
     private Class<?> locate(String name) throws ClassNotFoundException {
         byte[] snippet = snippets.get(name);
         if (snippet != null) {
-            return defineClass(name, snippet, 0, snippet.length, (ProtectionDomain) null);
+            byte[] guarded = CellBytecode.rewrite(snippet);
+            return defineClass(name, guarded, 0, guarded.length, (ProtectionDomain) null);
+        }
+        if (name.equals(ExitGuard.class.getName())) {
+            return ExitGuard.class; // rewritten classes call it; it lies in the kernel's private classes
+        }
+        if (name.equals(LoopCheck.class.getName())) {
+            return LoopCheck.class;
         }
         try {
             return platform.loadClass(name);
@@ -95,6 +109,52 @@ final class CellClassLoader extends URLClassLoader {
         }
         throw new ClassNotFoundException(name + " is in a library the kernel uses itself, which cells do not see; "
                 + "to use that library, add it with %maven GROUP:ARTIFACT:VERSION or %classpath JAR");
+    }
+
+    /**
+     * A class of a jar or directory the notebook added, rewritten by {@link CellBytecode}. A class it leaves alone is
+     * defined by {@link URLClassLoader} as usual (package attributes from the jar's manifest included).
+     */
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        String path = name.replace('.', '/') + ".class";
+        URL url = findResource(path);
+        if (url == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] original;
+        try (InputStream in = url.openStream()) {
+            original = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException("cannot read " + url, e);
+        }
+        byte[] guarded = CellBytecode.rewrite(original);
+        if (guarded == original) {
+            return super.findClass(name);
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && getDefinedPackage(name.substring(0, dot)) == null) {
+            try {
+                definePackage(name.substring(0, dot), null, null, null, null, null, null, null);
+            } catch (IllegalArgumentException definedMeanwhile) {
+                // another thread defined it first (this loader is parallel capable)
+            }
+        }
+        return defineClass(name, guarded, 0, guarded.length, new CodeSource(entryOf(url, path), (CodeSigner[]) null));
+    }
+
+    /** The jar or directory {@code url} (of the resource {@code path}) lies in. */
+    private static URL entryOf(URL url, String path) throws ClassNotFoundException {
+        String s = url.toString();
+        String entry = s.substring(0, s.length() - path.length());
+        if (entry.startsWith("jar:") && entry.endsWith("!/")) {
+            entry = entry.substring("jar:".length(), entry.length() - "!/".length());
+        }
+        try {
+            return new URL(entry);
+        } catch (MalformedURLException e) {
+            throw new ClassNotFoundException("cannot tell which class path entry holds " + url, e);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import jdk.jshell.execution.DirectExecutionControl;
 
 /**
@@ -17,8 +18,9 @@ import jdk.jshell.execution.DirectExecutionControl;
  * the key as the snippet's "value", and lets the evaluator {@link #takeValue take} the object back.
  *
  * <p>Each snippet runs on its own thread so that {@link #interrupt()} can stop a runaway cell: first
- * {@link Thread#interrupt()}, then, after a short grace period, {@link Thread#stop()} (still supported
- * on JDK 17). The thread's context class loader is the cells' loader ({@link CellClassLoader}), so
+ * {@link Thread#interrupt()}, then, after a short grace period, a {@link LoopCheck stop at its next loop iteration},
+ * and last {@link Thread#stop()} (still supported on JDK 17). A cell that fills the heap is stopped the same way and
+ * fails with an {@link OutOfMemoryError} that says what to do ({@link HeapReserve}). The thread's context class loader is the cells' loader ({@link CellClassLoader}), so
  * {@code ServiceLoader} inside a cell sees jars added at run time.
  */
 public final class CellExecutionControl extends DirectExecutionControl {
@@ -45,8 +47,8 @@ public final class CellExecutionControl extends DirectExecutionControl {
         /** The cell ignored the interrupt and its thread was stopped. */
         STOPPED,
         /**
-         * The thread survived even {@link Thread#stop()} (stuck in native code, or a JDK newer than
-         * 19 where {@code Thread.stop} no longer works).
+         * The thread survived the loop stop and {@link Thread#stop()} (stuck in native code or in a library's loop,
+         * on a JDK newer than 19 where {@code Thread.stop} no longer works).
          */
         STILL_RUNNING
     }
@@ -75,6 +77,18 @@ public final class CellExecutionControl extends DirectExecutionControl {
     CellExecutionControl(CellLoaderDelegate loaderDelegate) {
         super(loaderDelegate);
         this.loaderDelegate = loaderDelegate;
+        HeapReserve.whenLow(this::stopForMemory);
+    }
+
+    /** What a cell stopped for memory throws; linked once here, so that the stop itself allocates nothing. */
+    private static final Supplier<OutOfMemoryError> OUT_OF_MEMORY = () -> new OutOfMemoryError(HeapReserve.advice());
+
+    /** The heap ran out: the running cell stops at its next loop iteration with advice on what to do. */
+    private void stopForMemory() {
+        Thread thread = running;
+        if (thread != null) {
+            LoopCheck.stop(thread, OUT_OF_MEMORY);
+        }
     }
 
     /**
@@ -128,10 +142,12 @@ public final class CellExecutionControl extends DirectExecutionControl {
         Thread thread = new Thread(group, () -> {
             try {
                 result[0] = task.call();
-            } catch (InvocationTargetException e) {
-                thrown[0] = e.getCause();
             } catch (Throwable t) { // ThreadDeath lands here when stopped outside the snippet body
-                thrown[0] = t;
+                Throwable cause = t instanceof InvocationTargetException ? t.getCause() : t;
+                if (cause instanceof OutOfMemoryError) {
+                    HeapReserve.release(); // first, before anything else here allocates
+                }
+                thrown[0] = cause;
             }
         }, "cell-" + nextThread.incrementAndGet());
         threads.runnerIn(group, thread);
@@ -143,8 +159,15 @@ public final class CellExecutionControl extends DirectExecutionControl {
             thread.join();
         } finally {
             running = null;
+            LoopCheck.cancel(thread);
+            HeapReserve.restore();
         }
-        if (thrown[0] instanceof ThreadDeath) { // Thread.stop() from interrupt()
+        if (thrown[0] instanceof OutOfMemoryError oom) {
+            OutOfMemoryError advised = new OutOfMemoryError(HeapReserve.advice());
+            advised.setStackTrace(oom.getStackTrace());
+            throw new InvocationTargetException(advised);
+        }
+        if (thrown[0] instanceof ThreadDeath || thrown[0] instanceof LoopCheck.Stopped) { // from interrupt()
             CellInterruptedException stopped = new CellInterruptedException(
                     "The cell did not react to the interrupt within " + INTERRUPT_GRACE_MILLIS
                             + " ms, so its thread was stopped. Variables it was assigning may be incomplete.");
@@ -211,8 +234,8 @@ public final class CellExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * Stops the running snippet: {@link Thread#interrupt()}, wait {@link #INTERRUPT_GRACE_MILLIS},
-     * then {@link Thread#stop()}. Snippets of the same cell that have not started yet will not start.
+     * Stops the running snippet: {@link Thread#interrupt()}, wait {@link #INTERRUPT_GRACE_MILLIS}, then stop it at its
+     * next loop iteration ({@link LoopCheck}), and if that does not end it, {@link Thread#stop()}. Snippets of the same cell that have not started yet will not start.
      * Safe to call from any thread; returns within about 3 s.
      */
     @SuppressWarnings({"deprecation", "removal"})
@@ -226,6 +249,11 @@ public final class CellExecutionControl extends DirectExecutionControl {
         thread.join(INTERRUPT_GRACE_MILLIS);
         if (!thread.isAlive()) {
             return InterruptOutcome.INTERRUPTED;
+        }
+        LoopCheck.stop(thread, LoopCheck.Stopped::new);
+        thread.join(STOP_WAIT_MILLIS);
+        if (!thread.isAlive()) {
+            return InterruptOutcome.STOPPED;
         }
         try {
             thread.stop();

@@ -1,14 +1,18 @@
 package org.spectraledge.kernel.execution;
 
 /**
- * Thrown by {@link ExitGuard} when cell code calls {@code System.exit} or {@code Runtime.halt}: the
- * cell fails with this error and the kernel keeps running.
+ * Thrown in place of {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt} called from a cell (see
+ * {@link ExitGuard}): the cell fails with this error and the kernel keeps running.
  */
 public final class CellExitException extends SecurityException {
     private static final long serialVersionUID = 1L;
 
-    public CellExitException(int status) {
-        super("System.exit(" + status + ") was called in a cell; the kernel keeps running. "
+    /**
+     * @param call   the method the cell called, e.g. {@code System.exit}
+     * @param status the status it passed
+     */
+    public CellExitException(String call, int status) {
+        super(call + "(" + status + ") was called in a cell; the kernel keeps running. "
                 + "To start afresh use Kernel > Restart.");
     }
 }

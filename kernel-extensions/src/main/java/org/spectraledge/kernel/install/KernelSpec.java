@@ -51,8 +51,6 @@ public record KernelSpec(List<String> argv, String displayName, String language,
      *   <li>{@code --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED}: lets JShell unload the classes of
      *       redefined snippets, and the kernel prune JShell's compiled snippets and pause its class-path indexing
      *       while a cell runs;</li>
-     *   <li>{@code -Djava.security.manager=allow}: lets the kernel install its exit guard, which turns
-     *       {@code System.exit} in a cell into an error;</li>
      *   <li>{@code -Djava.awt.headless=true}: charts render without a display;</li>
      *   <li>{@code -Dai.djl.offline=true}: DJL uses the bundled native library and never downloads;</li>
      *   <li>{@link #LATE_C2_FLAGS}: the JIT's optimizing compiler starts on a method after ten times the usual number of
@@ -66,7 +64,6 @@ public record KernelSpec(List<String> argv, String displayName, String language,
     private static List<String> jvmFlags() {
         List<String> flags = new java.util.ArrayList<>(List.of(
                 "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
-                "-Djava.security.manager=allow",
                 "-Djava.awt.headless=true",
                 "-Dai.djl.offline=true"));
         flags.addAll(LATE_C2_FLAGS);

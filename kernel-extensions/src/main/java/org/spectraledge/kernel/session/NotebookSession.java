@@ -20,6 +20,7 @@ import org.spectraledge.kernel.execution.CellEvaluator;
 import org.spectraledge.kernel.execution.CellException;
 import org.spectraledge.kernel.execution.CellExecutionControl;
 import org.spectraledge.kernel.execution.CellResult;
+import org.spectraledge.kernel.execution.HeapReserve;
 import org.spectraledge.kernel.execution.NotebookClassPath;
 import org.spectraledge.kernel.magics.CellRunner;
 import org.spectraledge.kernel.magics.DomainMagics;
@@ -144,6 +145,10 @@ public final class NotebookSession implements Notebook, AutoCloseable {
             return CellOutcome.failed(CellError.of(e));
         } catch (RuntimeException e) { // a renderer or a magic failed, not the cell's code
             return CellOutcome.failed(CellError.of(e));
+        } catch (OutOfMemoryError e) { // compiling or rendering found the heap full (the cell's own run reports its own)
+            HeapReserve.release();
+            String advice = HeapReserve.advice();
+            return CellOutcome.failed(new CellError("OutOfMemoryError", advice, List.of("java.lang.OutOfMemoryError: " + advice)));
         } finally {
             outputs = CellOutputs.NONE;
         }

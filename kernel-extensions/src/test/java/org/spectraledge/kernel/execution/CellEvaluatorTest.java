@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -128,6 +130,27 @@ class CellEvaluatorTest {
         assertEquals("java.lang.ArithmeticException: / by zero", e.traceback().get(0));
         assertEquals("    at boom (In [42], line 5)", e.traceback().get(1));
         assertEquals("    at In [42], line 8", e.traceback().get(2));
+    }
+
+    @Test
+    void everyWayOfExitingFailsTheCellAndTheKernelStays() throws Exception {
+        Map<String, String> calls = new LinkedHashMap<>();
+        calls.put("System.exit(3)", "System.exit(3)");
+        calls.put("Runtime.getRuntime().exit(4)", "Runtime.exit(4)");
+        calls.put("Runtime.getRuntime().halt(5)", "Runtime.halt(5)");
+        calls.put("java.util.function.IntConsumer q = System::exit;\nq.accept(6)", "System.exit(6)");
+        calls.put("java.util.function.IntConsumer h = Runtime.getRuntime()::halt;\nh.accept(7)", "Runtime.halt(7)");
+        calls.put("java.util.function.ObjIntConsumer<Runtime> e = Runtime::exit;\ne.accept(Runtime.getRuntime(), 8)", "Runtime.exit(8)");
+        calls.put("Runnable r = () -> System.exit(9);\nr.run()", "System.exit(9)");
+        calls.put("void leave() { System.exit(10); }\nleave()", "System.exit(10)");
+        calls.put("class Leaver { void go() { System.exit(11); } }\nnew Leaver().go()", "System.exit(11)");
+        for (Map.Entry<String, String> call : calls.entrySet()) {
+            UserCodeException e = assertThrows(UserCodeException.class, () -> eval(call.getKey()), call.getKey());
+            assertEquals("CellExitException", e.errorName(), call.getKey());
+            assertTrue(e.traceback().get(0).contains(call.getValue() + " was called in a cell; the kernel keeps running"),
+                    e.traceback().toString());
+        }
+        assertEquals(4, eval("2 + 2").value());
     }
 
     @Test

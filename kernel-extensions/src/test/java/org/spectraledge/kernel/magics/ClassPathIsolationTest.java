@@ -161,6 +161,26 @@ class ClassPathIsolationTest {
         }
     }
 
+    @Test
+    void aLibraryTheNotebookAddsCannotEndTheKernelEither(@TempDir Path dir) throws Exception {
+        Path jar = jar(dir, "quitter", Map.of(
+                "demo/Quitter.java", "package demo; public class Quitter { public static void quit() { System.exit(3); } }",
+                "demo/Calm.java", "package demo; public class Calm { public static int two() { return 2; } }"));
+        try (NotebookSession session = NotebookSession.start()) {
+            ok(session, "%classpath " + jar);
+            CellError exit = error(session, "demo.Quitter.quit()");
+            assertEquals("CellExitException", exit.name(), exit.traceback().toString());
+            assertTrue(exit.traceback().get(0).contains("System.exit(3) was called in a cell; the kernel keeps running"),
+                    exit.traceback().toString());
+            // a class without exit calls is defined from its jar as usual, with the jar as its code source
+            assertEquals("2 true", value(session, "demo.Calm.two() + \" \" + demo.Calm.class.getProtectionDomain()"
+                    + ".getCodeSource().getLocation().toString().endsWith(\"quitter.jar\")"));
+            assertEquals("true", value(session, "demo.Quitter.class.getProtectionDomain().getCodeSource().getLocation()"
+                    + ".toString().endsWith(\"quitter.jar\")"));
+            assertKernelStillWorks(session);
+        }
+    }
+
     /** A jar on the kernel's class path whose name starts with {@code prefix}. */
     private static Path kernelJar(String prefix) {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))

@@ -29,7 +29,7 @@ public final class CommandLine {
     public static Result run(Path scratch, long timeoutSeconds, String... args) throws Exception {
         Path jar = Path.of(System.getProperty("kernel.jar", "target/spectral-edge.jar")).toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", "-Djava.security.manager=allow",
+                "-Dai.djl.offline=true", "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
                 "-Djava.awt.headless=true", "-Dspectraledge.home=" + projectRoot(), "-cp", jar + File.pathSeparator + jar.resolveSibling("lib").resolve("*"),
                 "org.spectraledge.cli.Main"));
         cmd.addAll(List.of(args));
