@@ -163,9 +163,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
             HeapReserve.restore();
         }
         if (thrown[0] instanceof OutOfMemoryError oom) {
-            OutOfMemoryError advised = new OutOfMemoryError(HeapReserve.advice());
-            advised.setStackTrace(oom.getStackTrace());
-            throw new InvocationTargetException(advised);
+            throw new InvocationTargetException(HeapReserve.advised(oom));
         }
         if (thrown[0] instanceof ThreadDeath || thrown[0] instanceof LoopCheck.Stopped) { // from interrupt()
             CellInterruptedException stopped = new CellInterruptedException(

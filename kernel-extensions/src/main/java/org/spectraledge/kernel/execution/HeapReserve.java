@@ -27,7 +27,8 @@ import java.util.Locale;
  *       library's loop, which {@link LoopCheck} does not reach), so that the error reply, the heartbeat and the next
  *       cell have room even while the cell's data stays reachable.</li>
  * </ol>
- * After a cell that ran out of memory the kernel sets both blocks aside again if the heap has room ({@link #restore()}).
+ * The kernel sets used blocks aside again as soon as the heap has room for them ({@link #restore()}, after each cell
+ * and every second).
  */
 public final class HeapReserve {
 
@@ -59,6 +60,7 @@ public final class HeapReserve {
                 Reference<? extends byte[]> cleared = CLEARED.remove(1_000);
                 if (cleared == null) {
                     Reference.reachabilityFence(soft.get()); // touched: only a nearly full heap clears it
+                    restore(); // blocks used up earlier come back once the cell's data is freed and collected
                 } else {
                     onLow.run();
                 }
@@ -88,6 +90,20 @@ public final class HeapReserve {
         } catch (OutOfMemoryError stillFull) {
             // the next cell runs without them; its error says so again if it runs out
         }
+    }
+
+    /**
+     * {@code e} as the cell's error: with {@link #advice()} as its message when the heap was full, as it is when
+     * something else ran out (an array longer than the JVM allows, direct buffers, metaspace, threads).
+     */
+    public static OutOfMemoryError advised(OutOfMemoryError e) {
+        String m = e.getMessage();
+        if (m == null || m.equals("Java heap space") || m.equals("GC overhead limit exceeded")) {
+            OutOfMemoryError advised = new OutOfMemoryError(advice());
+            advised.setStackTrace(e.getStackTrace());
+            return advised;
+        }
+        return e;
     }
 
     /** What a cell that ran out of memory tells the user: what happened and what to do. */

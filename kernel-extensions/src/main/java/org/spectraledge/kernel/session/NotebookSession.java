@@ -147,8 +147,8 @@ public final class NotebookSession implements Notebook, AutoCloseable {
             return CellOutcome.failed(CellError.of(e));
         } catch (OutOfMemoryError e) { // compiling or rendering found the heap full (the cell's own run reports its own)
             HeapReserve.release();
-            String advice = HeapReserve.advice();
-            return CellOutcome.failed(new CellError("OutOfMemoryError", advice, List.of("java.lang.OutOfMemoryError: " + advice)));
+            String why = String.valueOf(HeapReserve.advised(e).getMessage());
+            return CellOutcome.failed(new CellError("OutOfMemoryError", why, List.of("java.lang.OutOfMemoryError: " + why)));
         } finally {
             outputs = CellOutputs.NONE;
         }
