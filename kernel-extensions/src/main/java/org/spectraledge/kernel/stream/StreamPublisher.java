@@ -189,6 +189,8 @@ public final class StreamPublisher implements AutoCloseable {
                 flush();
             } catch (RuntimeException e) { // a closed socket, say: the next flush tries again
                 LOG.warn("Could not send a cell's printed text", e);
+            } catch (OutOfMemoryError e) { // a cell filled the heap: this thread must live on, and the next flush tries again
+                continue;
             }
         }
     }
