@@ -3,7 +3,6 @@ package org.spectraledge.intervention;
 import java.util.ArrayList;
 import java.util.List;
 import org.spectraledge.capture.UpdateCapture;
-import org.spectraledge.events.EvalLog;
 import org.spectraledge.events.EvalRecord;
 import org.spectraledge.run.TrainConfig;
 import org.spectraledge.run.TrainSession;
@@ -94,8 +93,7 @@ public final class CollapseStudy {
             afterContinued = session.evaluate();
         }
         if (collapse.budget() > 0) session.train(collapse.budget());
-        long grok = session.evals().stream().filter(e -> e.testAcc() >= EvalLog.GROK_ACCURACY)
-                .mapToLong(EvalRecord::step).findFirst().orElse(-1);
+        long grok = session.evalLog().grokStep().orElse(-1);
         return new CollapseBranch(position, shrink, afterSteps, afterContinued, window.gaps().ratios(),
                 window.gaps().by(collapse.rule()).kStar(), grok, (System.nanoTime() - started) / 1e9);
     }
