@@ -74,7 +74,7 @@ final class CollapseCommand implements Callable<Integer> {
     private List<Integer> positions = List.of();
 
     @Option(names = "--collapse-steps", paramLabel = "K", description = "modified steps after t0 (default: one window, W*stride)")
-    private long steps;
+    private Long steps;
 
     @Option(names = "--continue", paramLabel = "L", description = "unmodified steps after t0+K (default: 0)")
     private long continued;
@@ -175,8 +175,10 @@ final class CollapseCommand implements Callable<Integer> {
         TrainConfig base = new TrainArguments(TrainOptionSpecs.trainingOptions(spec.commandLine().getParseResult()),
                 Optional.empty(), false).config();
         try {
-            GapCollapse protocol = GapCollapse.builder().optPositions(positions).optSteps(steps).optContinued(continued).optBudget(budget)
-                    .optRule(GapRule.parse(rule)).build();
+            GapCollapse.Builder builder = GapCollapse.builder().optPositions(positions).optContinued(continued).optBudget(budget)
+                    .optRule(GapRule.parse(rule));
+            if (steps != null) builder.optSteps(steps);
+            GapCollapse protocol = builder.build();
             CollapseStudy.validate(base, protocol, origins);
             return new Plan(base, protocol, seeds.isEmpty() ? List.of(base.seed()) : List.copyOf(seeds), List.copyOf(origins));
         } catch (IllegalArgumentException e) {

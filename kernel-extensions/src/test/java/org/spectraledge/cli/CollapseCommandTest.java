@@ -33,6 +33,7 @@ class CollapseCommandTest {
         CliOutcome.run(args("--origins", "21", "--out", out)).assertUsage("collapse", "multiple of the stride 2");
         CliOutcome.run(args("--origins", "20", "--positions", "4", "--out", out)).assertUsage("collapse", "use 1..3");
         CliOutcome.run(args("--origins", "20", "--rule", "best", "--out", out)).assertUsage("collapse", "unknown gap rule 'best'");
+        CliOutcome.run(args("--origins", "20", "--collapse-steps", "0", "--out", out)).assertUsage("collapse", "K (the collapsed steps) must be at least 1");
         Path notOurs = dir.resolve("mine");
         Files.createDirectories(notOurs);
         Files.writeString(notOurs.resolve("notes.csv"), "a,b\n1,2\n");

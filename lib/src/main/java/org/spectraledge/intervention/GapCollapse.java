@@ -59,7 +59,15 @@ public record GapCollapse(String group, List<Integer> positions, long steps, lon
 
         public Builder optGroup(String v) { group = v; return this; }
         public Builder optPositions(List<Integer> v) { positions = v; return this; }
-        public Builder optSteps(long v) { steps = v; return this; }
+        /** K, the collapsed steps (default: one window, W·stride); at least 1. */
+        public Builder optSteps(long v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("K (the collapsed steps) must be at least 1, got " + v
+                        + "; leave it out for one full window, W·stride steps");
+            }
+            steps = v;
+            return this;
+        }
         public Builder optContinued(long v) { continued = v; return this; }
         public Builder optBudget(long v) { budget = v; return this; }
         public Builder optRule(GapRule v) { rule = v; return this; }
